@@ -86,6 +86,14 @@ class Status(StrEnum):
     DISPUTED = "disputed"
 
 
+class Scope(StrEnum):
+    """Whether a figure is a running total ('the toll rose to 112') or a count for a stretch
+    of time ('another 12 overnight'). Tallies must not add increments into totals silently."""
+
+    CUMULATIVE = "cumulative"
+    INCREMENT = "increment"
+
+
 class Count(Record):
     """A count of people as a range: exact '50' is 50..50, 'over 100' is 101..None."""
 
@@ -161,6 +169,7 @@ class Figure(Record):
     cue: str | None = None
     status: Status = Status.CLAIMED
     hedges: list[str] = Field(default_factory=list)
+    scope: Scope | None = None
     evidence: Evidence
 
 
