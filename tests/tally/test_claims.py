@@ -1,0 +1,139 @@
+"""Merging sightings into claims: SAME_CLAIM_RULE on hand-made figures."""
+
+from newstally.tally import tally
+
+
+def only_series(*figures):  # type: ignore[no-untyped-def]
+    result = tally(figures)
+    assert len(result.series) == 1, [s.key for s in result.series]
+    return result.series[0]
+
+
+def test_officials_and_spokesperson_same_count_same_day_are_one_claim(seen) -> None:
+    # The seed: "U.S. officials ... confirmed several dozens" and "Kirby officially
+    # acknowledged several dozens", both on Monday 16 Dec.
+    series = only_series(
+        seen(36, 108, text="several dozens", measure="casualties", country=None,
+             source="U.S. officials", kind="official", status="confirmed", fid="f3", start=676),
+        seen(36, 108, text="several dozens", measure="casualties", country=None,
+             source="John Kirby", kind="person", status="confirmed", fid="f4", start=943),
+    )
+    (claim,) = series.claims
+    assert claim.source.name == "U.S. officials"
+    assert [s.name for s in claim.sources] == ["U.S. officials", "John Kirby"]
+    assert [(s.article, s.evidence.start) for s in claim.sightings] == [("a1", 676), ("a1", 943)]
+    assert series.key == "casualties/North Korea/-"
+
+
+def test_claim_relayed_by_other_outlets_next_day_is_one_claim_with_three_sightings(seen) -> None:
+    series = only_series(
+        seen(50, 50, reported="2024-12-16", article="a1", outlet="one.example"),
+        seen(50, 50, reported="2024-12-17", article="a2", outlet="two.example"),
+        seen(50, 50, reported="2024-12-16", article="a3", outlet="three.example"),
+    )
+    (claim,) = series.claims
+    assert sorted(s.article for s in claim.sightings) == ["a1", "a2", "a3"]
+    assert str(claim.reported) == "2024-12-16"
+
+
+def test_approximate_relay_within_five_percent_merges(seen) -> None:
+    series = only_series(
+        seen(12000, 12000, text="12,000", measure="deployed", article="a1"),
+        seen(12200, 12200, text="about 12,200", measure="deployed", article="a2",
+             approximate=True),
+    )
+    assert len(series.claims) == 1
+
+
+def test_two_days_apart_is_two_claims(seen) -> None:
+    series = only_series(
+        seen(50, 50, reported="2024-12-16", article="a1"),
+        seen(50, 50, reported="2024-12-18", article="a2"),
+    )
+    assert len(series.claims) == 2
+
+
+def test_different_counts_are_different_claims(seen) -> None:
+    series = only_series(seen(50, 50, article="a1"), seen(60, 60, article="a2"))
+    assert [c.count.low for c in series.claims] == [50, 60]
+
+
+def test_media_with_different_names_do_not_merge(seen) -> None:
+    series = only_series(
+        seen(101, None, text="over 100", source="evocation.info", kind="media", article="a1"),
+        seen(101, None, text="over 100", source="Radio Free Asia", kind="media", article="a2"),
+    )
+    assert len(series.claims) == 2
+
+
+def test_authorities_of_different_countries_do_not_merge(seen) -> None:
+    series = only_series(
+        seen(50, 50, source="Ukrainian military", kind="military", article="a1"),
+        seen(50, 50, source="Russian defence ministry", kind="government", article="a2"),
+    )
+    assert len(series.claims) == 2
+
+
+def test_unattributed_figures_merge_only_within_one_outlet(seen) -> None:
+    one = dict(source=None, kind="unattributed")
+    series = only_series(
+        seen(300, 900, text="several hundred", article="a1", outlet="one.example", **one),
+        seen(300, 900, text="several hundred", article="a2", outlet="one.example", **one),
+        seen(300, 900, text="several hundred", article="a3", outlet="two.example", **one),
+    )
+    assert sorted(len(c.sightings) for c in series.claims) == [1, 2]
+
+
+def test_denial_never_merges_with_an_assertion(seen) -> None:
+    series = only_series(seen(50, 50, status="claimed"), seen(50, 50, status="denied", fid="f2"))
+    assert sorted(c.status.value for c in series.claims) == ["claimed", "denied"]
+
+
+def test_merged_claim_takes_the_firmest_status_and_every_hedge(seen) -> None:
+    series = only_series(
+        seen(50, 50, status="claimed", article="a1", hedges=["could not be verified"]),
+        seen(50, 50, status="confirmed", article="a2"),
+    )
+    (claim,) = series.claims
+    assert claim.status.value == "confirmed"
+    assert claim.hedges == ["could not be verified"]
+
+
+def test_figure_without_country_takes_its_articles_only_country_for_that_measure(seen) -> None:
+    result = tally([
+        seen(50, 50, period=("2024-12-14", "2024-12-16"), fid="f1"),
+        seen(300, 900, text="several hundred", country=None, reported="2024-12-17", fid="f2",
+             source=None, kind="unattributed"),
+        seen(36, 108, text="several dozens", measure="casualties", country=None, fid="f3"),
+    ])
+    assert [s.key for s in result.series] == [
+        "casualties/North Korea/-",
+        "killed/North Korea/RU",
+    ]
+    assert len(result.series[1].claims) == 2
+
+
+def test_subjects_named_differently_land_in_one_series(seen) -> None:
+    result = tally([
+        seen(50, 50, group=None, subject="DPRK soldiers", article="a1"),
+        seen(50, 50, group="North Korean troops", article="a2"),
+        seen(50, 50, group=None, subject="troops from Pyongyang", article="a3"),
+    ])
+    assert [s.key for s in result.series] == ["killed/North Korea/RU"]
+    assert len(result.series[0].claims[0].sightings) == 3
+
+
+def test_filters_by_measure_group_place_and_since(seen) -> None:
+    figures = [
+        seen(50, 50, article="a1", reported="2024-12-10"),
+        seen(60, 60, article="a2", reported="2024-12-17"),
+        seen(7, 7, measure="injured", article="a3"),
+        seen(5, 5, group="Ukraine", article="a4"),
+    ]
+    import datetime as dt
+
+    result = tally(figures, measure="killed", group="DPRK", place="Russia",
+                   since=dt.date(2024, 12, 15))
+    assert [(s.key, [c.count.low for c in s.claims]) for s in result.series] == [
+        ("killed/North Korea/RU", [60])
+    ]
