@@ -11,8 +11,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newstally.errors import InputError
+from newstally.extract.attribution import Frame, find_frames
+from newstally.extract.byline import find_byline
+from newstally.extract.figures import find_figures
 from newstally.extract.pipeline import load_pipeline
-from newstally.model import Article, Report, article_id
+from newstally.extract.quotes import FoundQuote, find_quotes
+from newstally.extract.time import find_time_expressions
+from newstally.model import Article, Attribution, Report, Source, Span, article_id
 
 # Articles are hostile input: bound their size. A long-form feature is ~100k characters;
 # spaCy's own default limit is 1,000,000.
@@ -80,8 +85,6 @@ def extract_many(
 
 def build_report(doc: Doc, item: ArticleInput) -> Report:
     """Run every extraction step over a parsed document."""
-    from newstally.extract.byline import find_byline
-
     byline = find_byline(item.text)
     article = Article(
         id=article_id(item.text),
@@ -92,4 +95,58 @@ def build_report(doc: Doc, item: ArticleInput) -> Report:
         published=item.published,
         text=item.text,
     )
-    return Report(article=article)
+    frames = find_frames(doc)
+    quotes = find_quotes(doc)
+    times = find_time_expressions(doc, item.published)
+    figures = find_figures(doc, frames, quotes, times)
+    return Report(
+        article=article,
+        figures=figures,
+        quotes=[q.quote for q in quotes],
+        attributions=attributions_of(doc, frames, quotes),
+    )
+
+
+def attributions_of(doc: Doc, frames: list[Frame], quotes: list[FoundQuote]) -> list[Attribution]:
+    """Every attributed statement: the frames, and the quotes not already inside one."""
+    out: list[Attribution] = []
+    seen: set[tuple[int, int]] = set()
+    for frame in frames:
+        if frame.source is None:
+            continue
+        key = (frame.content_start, frame.content_end)
+        seen.add(key)
+        cue_tok = doc[frame.cue_start : frame.cue_end]
+        out.append(Attribution(
+            source=Source(text=frame.source.text, name=frame.source.name,
+                          kind=frame.source.kind),
+            cue=frame.cue,
+            content=Span(start=frame.content_start, end=frame.content_end),
+            cue_span=Span(start=cue_tok.start_char, end=cue_tok.end_char),
+            source_span=Span(start=doc[frame.source.start].idx,
+                             end=doc[frame.source.end - 1].idx
+                             + len(doc[frame.source.end - 1].text))
+            if frame.source.end > frame.source.start else None,
+        ))
+    frame_cues = {frame.cue_start for frame in frames}
+    for found in quotes:
+        ev = found.quote.evidence
+        # a quote whose speech verb already made a frame is that frame's content
+        if found.speaker is None or found.cue_start in frame_cues:
+            continue
+        if any(s <= ev.start and ev.end <= e for s, e in seen):
+            continue
+        ref = found.speaker
+        out.append(Attribution(
+            source=Source(text=ref.text, name=ref.name, kind=ref.kind),
+            cue=found.cue or "say",
+            content=Span(start=ev.start, end=ev.end),
+            cue_span=Span(start=doc[found.cue_start].idx,
+                          end=doc[found.cue_start].idx + len(doc[found.cue_start].text))
+            if found.cue_start is not None else None,
+            source_span=Span(start=doc[ref.start].idx,
+                             end=doc[ref.end - 1].idx + len(doc[ref.end - 1].text))
+            if ref.end > ref.start else None,
+        ))
+    out.sort(key=lambda a: (a.content.start, a.content.end))
+    return out

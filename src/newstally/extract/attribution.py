@@ -1,0 +1,444 @@
+"""Sources, cues, relay chains and status: who says what, through whom, how firmly.
+
+An attribution frame is a cue ('said', 'confirmed', 'according to'), a source (its subject, or
+the agent of a passive: 'confirmed by U.S. officials') and a content span (what is attributed).
+Relays come from 'citing X' and 'X told Y': the source is the party nearest the facts, and the
+relays run from it towards the article. The cue verb sets the status (CUE_STATUS) and the words
+of the source set its kind (SOURCE_KINDS); both tables are data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newstally.model import SourceKind, Status
+
+CUE_STATUS: dict[str, Status] = {
+    **dict.fromkeys(["confirm", "acknowledge", "verify", "admit", "concede", "certify"],
+                    Status.CONFIRMED),
+    **dict.fromkeys(["say", "claim", "report", "tell", "announce", "add", "state", "reveal",
+                     "note", "describe", "write", "declare", "allege", "insist", "assert",
+                     "explain", "post", "publish", "show", "indicate", "cite", "quote", "argue",
+                     "warn", "maintain", "suggest", "record", "list", "count", "put", "tally",
+                     "disclose", "inform", "brief", "testify", "boast", "stress", "emphasize",
+                     "respond", "reply", "answer", "recount", "recall", "observe", "predict",
+                     "accuse", "blame", "announce", "mention", "remark", "agree", "complain",
+                     "promise", "vow", "pledge", "urge", "call", "ask", "acknowledge"],
+                    Status.CLAIMED),
+    **dict.fromkeys(["estimate", "believe", "assess", "expect", "think", "fear", "calculate",
+                     "project", "suspect", "guess", "gauge", "reckon", "assume", "understand",
+                     "consider", "feel", "hope", "worry", "conclude", "find"],
+                    Status.ESTIMATED),
+    **dict.fromkeys(["deny", "reject", "dismiss", "refute", "rebut"], Status.DENIED),
+    **dict.fromkeys(["dispute", "question", "contest", "challenge", "doubt"], Status.DISPUTED),
+}  # fmt: skip
+# "acknowledge" is listed twice above; the first (confirmed) wins by dict order below.
+CUE_STATUS["acknowledge"] = Status.CONFIRMED
+# Cues that only attribute with a clause or object of speech, never with a bare noun object.
+CLAUSE_ONLY_CUES = {"show", "find", "feel", "hope", "worry", "call", "ask", "agree", "consider",
+                    "understand", "record", "list", "count", "post", "publish", "put", "answer",
+                    "respond", "reply", "promise", "vow", "pledge", "urge", "predict", "blame",
+                    "accuse", "complain", "suggest", "mention", "remark"}  # fmt: skip
+SOURCE_KINDS: list[tuple[SourceKind, tuple[str, ...]]] = [
+    (SourceKind.INTERNATIONAL, ("united nations", "u.n.", " un ", "unicef", "unhcr", "ocha",
+                                "world health organization", "who ", "nato", "red cross",
+                                "red crescent", "iaea", "european union", "eu ", "icrc",
+                                "international organization", "world food programme", "wfp",
+                                "security council", "general assembly", "un ")),
+    (SourceKind.NGO, ("human rights watch", "amnesty", "ngo", "observatory", "monitor",
+                      "rights group", "charity", "aid group", "doctors without borders", "msf",
+                      "foundation", "watchdog", "nonprofit", "non-profit", "advocacy",
+                      "archive", "airwars", "acled", "body count", "relief group")),
+    (SourceKind.MILITARY, ("military", "army", "forces", "armed forces", "defense ministry",
+                           "defence ministry", "ministry of defense", "ministry of defence",
+                           "general staff", "command", "brigade", "battalion", "commander",
+                           "idf", "pentagon", "navy", "air force", "sof", "militia",
+                           "regiment", "troops", "soldier", "general ", "colonel", "marines",
+                           "spokesman for the army", "rebels", "fighters")),
+    (SourceKind.MEDIA, ("outlet", "newspaper", "agency", "media", "reuters", "associated press",
+                        "afp", "bbc", "cnn", "radio", "television", " tv", "broadcaster",
+                        "channel", "times", "post", "journal", "report", "reports", "tass",
+                        "ria", "interfax", "al jazeera", "xinhua", "yonhap", "kcna",
+                        "ukrinform", "daily", "gazette", "herald", "tribune", "website",
+                        "news", "press", "magazine", "blogger", "telegram channel", "journalist",
+                        "reporter", "correspondent", ".com", ".info", ".org", ".net", ".ua",
+                        ".ru", ".kr")),
+    (SourceKind.GOVERNMENT, ("government", "ministry", "minister", "president", "prime minister",
+                             "white house", "kremlin", "administration", "department",
+                             "governor", "mayor", "state", "council", "parliament", "senator",
+                             "congress", "police", "sheriff", "authorities", "authority",
+                             "spokesperson", "spokesman", "spokeswoman", "office", "cabinet",
+                             "agency", "emergency service", "fire department", "coroner",
+                             "medical examiner", "prosecutor", "health ministry", "officer",
+                             "intelligence", "national security", "secretary", "adviser",
+                             "embassy", "ambassador", "municipality", "city hall", "county")),
+    (SourceKind.OFFICIAL, ("official", "officials", "source", "sources", "aide", "diplomat")),
+]  # fmt: skip
+# Sources that name nobody in particular: their `name` stays None.
+ANONYMOUS_SOURCES = {"reports", "report", "media reports", "news reports", "sources", "source",
+                     "rumors", "rumours", "footage", "it", "estimates", "figures", "data",
+                     "statistics", "records", "documents"}  # fmt: skip
+# Words before a name that say what the name is: 'outlet evocation.info', 'spokesman John Doe'.
+DESCRIPTORS = {"outlet", "newspaper", "daily", "agency", "broadcaster", "channel", "website",
+               "site", "portal", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor",
+               "minister", "president", "governor", "mayor", "commander", "chief", "director",
+               "secretary", "official", "analyst", "expert", "blogger", "journalist", "reporter",
+               "general", "colonel", "captain", "sergeant", "lieutenant", "officer", "head",
+               "leader", "ambassador", "senator", "representative", "sheriff", "told",
+               "correspondent", "editor", "founder", "researcher", "professor", "doctor",
+               "dr.", "lt.", "gen.", "col.", "sgt.", "capt.", "maj."}  # fmt: skip
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis"}
+NEGATIONS = {"not", "n't", "never", "no"}
+
+
+@dataclass
+class SourceRef:
+    """A source phrase: token range and the derived name and kind."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None
+    kind: SourceKind
+
+
+@dataclass
+class Frame:
+    """One attribution: cue, source, content and relays, as token and character ranges."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    status: Status
+    source: SourceRef | None
+    content_start: int  # char offset
+    content_end: int  # char offset
+    via: list[SourceRef] = field(default_factory=list)
+    recipient: SourceRef | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+    def covers(self, start: int, end: int) -> bool:
+        return self.content_start <= start and end <= self.content_end
+
+
+def source_kind(text: str, has_person: bool, proper: bool = False) -> SourceKind:
+    """The kind of a source from its words. A named person is a person whatever their title
+    ('Communications Adviser John Kirby'); a proper name with no other clue is a person too."""
+    if has_person:
+        return SourceKind.PERSON
+    padded = f" {text.lower()} "
+    for kind, words in SOURCE_KINDS:
+        if any(w in padded for w in words):
+            return kind
+    return SourceKind.PERSON if proper else SourceKind.OFFICIAL
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners and punctuation and trailing punctuation from a phrase."""
+    while start < end and (doc[start].is_punct or doc[start].dep_ == "det"
+                           or doc[start].lower_ in {"the", "a", "an"}):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def source_name(doc: Doc, start: int, end: int) -> str | None:
+    """A normalised name: the person or organisation, without titles, owners or acronyms.
+
+    'National Security Council Communications Adviser John Kirby' -> 'John Kirby';
+    "Ukraine's Special Operations Forces (SOF)" -> 'Special Operations Forces';
+    'Ukrainian outlet evocation.info' -> 'evocation.info'; 'reports' -> None.
+    """
+    span = doc[start:end]
+    for ent in span.ents:
+        if ent.label_ == "PERSON":
+            name = re.sub(r"[’']s$", "", ent.text).strip()
+            return name
+    tokens = list(span)
+    # drop a possessive owner ("Ukraine's"), parentheses and what follows a comma or preposition
+    cut: list[Token] = []
+    depth = 0
+    skip_until = -1
+    for tok in tokens:
+        if tok.i <= skip_until:
+            continue
+        if tok.text == "(":
+            depth += 1
+            continue
+        if tok.text == ")":
+            depth -= 1
+            continue
+        if depth:
+            continue
+        if tok.dep_ in {"poss", "nmod"} and tok.head.i < end and any(
+            t.tag_ == "POS" for t in tok.subtree
+        ):
+            skip_until = max(t.i for t in tok.subtree)
+            continue
+        if tok.text in {",", "—", "–"} or (tok.dep_ in {"prep", "relcl", "acl"} and cut):
+            break
+        cut.append(tok)
+    words = [t for t in cut if t.dep_ != "det" and t.tag_ != "POS"]
+    while words and words[0].is_punct:
+        words = words[1:]
+    if not words:
+        return None
+    text = " ".join(t.text for t in words)
+    if text.lower() in ANONYMOUS_SOURCES:
+        return None
+    # 'outlet evocation.info' -> 'evocation.info'
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower_ in DESCRIPTORS and k < len(words) - 1:
+            rest = words[k + 1 :]
+            if rest and (rest[0].pos_ == "PROPN" or rest[0].like_url or "." in rest[0].text):
+                return doc[rest[0].i : rest[-1].i + 1].text
+            break
+    return doc[words[0].i : words[-1].i + 1].text
+
+
+def make_source(doc: Doc, start: int, end: int) -> SourceRef:
+    start, end = _trim(doc, start, end)
+    text = doc[start:end].text
+    has_person = any(e.label_ == "PERSON" for e in doc[start:end].ents)
+    name = source_name(doc, start, end)
+    if name is None and doc[start:end].text.lower() not in ANONYMOUS_SOURCES:
+        name = text or None
+    root = doc[start:end].root if end > start else None
+    proper = root is not None and root.pos_ == "PROPN" and root.ent_type_ not in {"ORG", "GPE",
+                                                                                   "NORP"}
+    kind = source_kind(text, has_person, proper)
+    return SourceRef(start, end, text, name, kind)
+
+
+def _phrase(tok: Token, exclude: set[int] | None = None) -> tuple[int, int]:
+    """Token range of a noun phrase without relative clauses, dates and trailing clauses."""
+    exclude = exclude or set()
+    drop: set[int] = set()
+    for child in tok.children:
+        if child.dep_ in {"relcl", "acl", "advcl"} or child.i in exclude:
+            drop.update(t.i for t in child.subtree)
+        if child.dep_ == "prep" and any(g.ent_type_ in {"DATE", "TIME"} for g in child.subtree):
+            drop.update(t.i for t in child.subtree)
+        if child.dep_ == "punct" and child.i > tok.i and child.text == ",":
+            # an appositive after a comma is a description, not part of the name
+            for sib in tok.children:
+                if sib.dep_ == "appos" and sib.i > child.i:
+                    drop.update(t.i for t in sib.subtree)
+            drop.add(child.i)
+    kept = [t.i for t in tok.subtree if t.i not in drop]
+    start, end = min(kept), max(kept) + 1
+    # keep it contiguous around the head
+    while start < tok.i and start in drop:
+        start += 1
+    return start, end
+
+
+def _resolve_pronoun(doc: Doc, tok: Token) -> str | None:
+    """'he said' -> the last person named before it (for `source.name`)."""
+    lower = tok.lower_
+    if lower not in {"he", "she", "they"}:
+        return None
+    for ent in reversed([e for e in doc.ents if e.end <= tok.i]):
+        if lower in {"he", "she"} and ent.label_ == "PERSON":
+            return ent.text
+        if lower == "they" and ent.label_ in {"ORG", "NORP", "GPE"}:
+            return ent.text
+    return None
+
+
+def _source_from_subject(doc: Doc, subj: Token) -> SourceRef:
+    start, end = _phrase(subj)
+    ref = make_source(doc, start, end)
+    if subj.lower_ in PRONOUNS:
+        ref.name = _resolve_pronoun(doc, subj)
+        ref.kind = SourceKind.PERSON if subj.lower_ in {"he", "she"} else ref.kind
+    return ref
+
+
+def _content_range(verb: Token, skip: set[int]) -> tuple[int, int] | None:
+    """Character range of what a cue verb attributes: its clause or object."""
+    parts: list[Token] = []
+    for child in verb.children:
+        if child.i in skip:
+            continue
+        if child.dep_ in CONTENT_DEPS:
+            parts.append(child)
+        elif child.dep_ == "prep" and child.lower_ in {"as", "about", "of"} and child.i > verb.i:
+            parts.append(child)
+    if not parts:
+        return None
+    tokens = [t for p in parts for t in p.subtree if t.i not in skip]
+    if not tokens:
+        return None
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return start, end
+
+
+def _relays(doc: Doc, verb: Token) -> list[Token]:
+    """'citing X' under a cue verb: X, the party nearer the facts."""
+    cited = []
+    for child in verb.subtree:
+        if child.lemma_ == "cite" and child.i != verb.i and child.dep_ in {"advcl", "xcomp",
+                                                                             "acl", "relcl",
+                                                                             "conj", "pcomp"}:
+            for obj in child.children:
+                if obj.dep_ == "dobj":
+                    cited.append(obj)
+    return cited
+
+
+def _status(lemma: str, verb: Token) -> Status:
+    status = CUE_STATUS.get(lemma, Status.CLAIMED)
+    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in verb.children)
+    if negated and status in {Status.CONFIRMED, Status.CLAIMED}:
+        return Status.DISPUTED if status == Status.CONFIRMED else Status.DENIED
+    return status
+
+
+def find_frames(doc: Doc) -> list[Frame]:
+    """Every attribution frame in the document, in text order."""
+    frames: list[Frame] = []
+    for sent in doc.sents:
+        frames.extend(_frames_in_sentence(doc, sent))
+    frames.sort(key=lambda f: (f.content_start, f.cue_start))
+    return frames
+
+
+def _according_to(doc: Doc, sent: Span) -> list[Frame]:
+    frames = []
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        obj = objs[0]
+        start, end = _phrase(obj)
+        source = make_source(doc, start, end)
+        phrase_end = max(t.i for t in obj.subtree) + 1
+        # content: the sentence without the 'according to' phrase
+        if tok.i <= sent.start + 1:
+            c_start_tok = phrase_end
+            while c_start_tok < sent.end and doc[c_start_tok].is_punct:
+                c_start_tok += 1
+            c_end_tok = sent.end
+        else:
+            c_start_tok = sent.start
+            c_end_tok = tok.i
+        while c_end_tok > c_start_tok and (doc[c_end_tok - 1].is_punct
+                                           or doc[c_end_tok - 1].is_space):
+            c_end_tok -= 1
+        if c_end_tok <= c_start_tok:
+            continue
+        cited = [c for c in obj.subtree if c.lemma_ == "cite"]
+        via: list[SourceRef] = []
+        if cited:
+            for c in cited:
+                dobj = [g for g in c.children if g.dep_ == "dobj"]
+                if dobj:
+                    via = [SourceRef(source.start, source.end, source.text, source.name,
+                                     source.kind)]
+                    s2, e2 = _phrase(dobj[0])
+                    source = make_source(doc, s2, e2)
+                    # the relay phrase ends before ", which cited"
+                    first_rel = min(t.i for t in c.subtree)
+                    rs, re_ = _trim(doc, via[0].start, min(via[0].end, first_rel))
+                    via = [make_source(doc, rs, re_)]
+        frames.append(Frame(
+            cue="according to", cue_start=tok.i, cue_end=tok.i + 2, status=Status.CLAIMED,
+            source=source, content_start=doc[c_start_tok].idx,
+            content_end=doc[c_end_tok - 1].idx + len(doc[c_end_tok - 1].text), via=via,
+            sentence_start=sent.start_char, sentence_end=sent.end_char))
+    return frames
+
+
+def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
+    frames = _according_to(doc, sent)
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if lemma not in CUE_STATUS or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        source_tok: Token | None = None
+        content: tuple[int, int] | None = None
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj"]  # fmt: skip
+        recipient: SourceRef | None = None
+        skip: set[int] = set()
+        if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+            noun = verb.head
+            if agents:
+                # 'the several dozens of casualties confirmed by U.S. officials': the content is
+                # the whole noun phrase, from the count that 'of casualties' hangs on
+                source_tok = agents[0]
+                if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+                    noun = noun.head.head
+                head_tokens = [t for t in noun.subtree if t.i < verb.i]
+                content = (min(t.idx for t in head_tokens),
+                           max(t.idx + len(t.text) for t in head_tokens))
+            elif verb.dep_ == "acl" and verb.tag_ == "VBG":
+                # 'reports on Tuesday revealing several hundred killed'
+                source_tok = noun
+                content = _content_range(verb, skip)
+            else:
+                continue
+        else:
+            if agents and verb.tag_ == "VBN":
+                source_tok = agents[0]
+                if subjects:
+                    s = subjects[0]
+                    content = (min(t.idx for t in s.subtree),
+                               max(t.idx + len(t.text) for t in s.subtree))
+            elif subjects and subjects[0].dep_ != "nsubjpass":
+                source_tok = subjects[0]
+            elif verb.dep_ in {"conj", "xcomp"} and not subjects:
+                heads = [c for c in verb.head.children if c.dep_ == "nsubj"]
+                source_tok = heads[0] if heads else None
+            if source_tok is None or source_tok.lower_ in {"it", "this", "that", "there"}:
+                continue
+            for child in verb.children:
+                if child.dep_ in {"dative"} or (lemma == "tell" and child.dep_ == "dobj"
+                                               and child.ent_type_ in {"ORG", "PERSON"}):
+                    rs, re_ = _phrase(child)
+                    recipient = make_source(doc, rs, re_)
+                    skip.update(t.i for t in child.subtree)
+            if content is None:
+                skip.update(t.i for t in source_tok.subtree)
+                content = _content_range(verb, skip)
+        if content is None or source_tok is None:
+            continue
+        if lemma in CLAUSE_ONLY_CUES and not any(
+            c.dep_ in {"ccomp", "xcomp"} for c in verb.children
+        ):
+            continue
+        source = _source_from_subject(doc, source_tok)
+        via: list[SourceRef] = []
+        cited = _relays(doc, verb)
+        if cited:
+            via = [source]
+            s2, e2 = _phrase(cited[0])
+            source = make_source(doc, s2, e2)
+        if recipient is not None and recipient.kind == SourceKind.MEDIA:
+            via.append(recipient)
+        frames.append(Frame(
+            cue=lemma, cue_start=verb.i, cue_end=verb.i + 1, status=_status(lemma, verb),
+            source=source, content_start=content[0], content_end=content[1], via=via,
+            recipient=recipient, sentence_start=sent.start_char, sentence_end=sent.end_char))
+    return frames
+
+
+def innermost_frame(frames: list[Frame], start: int, end: int) -> Frame | None:
+    """The attribution whose content holds [start, end) most tightly."""
+    holding = [f for f in frames if f.covers(start, end)]
+    if not holding:
+        return None
+    return min(holding, key=lambda f: f.content_end - f.content_start)

@@ -1,0 +1,204 @@
+"""Figures: counts of people with everything needed to cite them.
+
+This module joins the single-concern steps: numbers (the count), measures (what it counts),
+subjects (who), places (where), time (the period covered and the day it was said), attribution
+(who says it, through whom, how firmly) and hedges. Each figure keeps its evidence offsets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Span
+
+from newstally.extract.attribution import Frame, SourceRef, innermost_frame
+from newstally.extract.hedges import HEDGE_REACH, find_hedges
+from newstally.extract.measures import find_head_noun, find_measure
+from newstally.extract.numbers import CountMention, count_head_index, find_counts
+from newstally.extract.places import find_place
+from newstally.extract.quotes import FoundQuote
+from newstally.extract.subjects import find_subject, salient_subject
+from newstally.extract.time import TimeExpression
+from newstally.model import (
+    Count,
+    Evidence,
+    Figure,
+    Measure,
+    Period,
+    Place,
+    Relay,
+    Scope,
+    Source,
+    SourceKind,
+    Span as TextSpan,
+    Status,
+    Subject,
+)
+
+CUMULATIVE_CUES = re.compile(
+    r"\b(?:total|toll|in all|so far|to date|altogether|overall|cumulative|since the (?:start|"
+    r"beginning)|bringing|brought|rose to|risen to|climbed to|reached|stands at|stood at)\b",
+    re.IGNORECASE,
+)
+INCREMENT_CUES = re.compile(r"\b(?:another|additional|more|new|further|fresh)\b", re.IGNORECASE)
+CONTEXT_SENTENCES = 3
+
+
+def _source(ref: SourceRef | None) -> Source:
+    if ref is None:
+        return Source()
+    return Source(text=ref.text, name=ref.name, kind=ref.kind)
+
+
+def _scope(doc: Doc, sent: Span, mention: CountMention, period: Period | None) -> Scope | None:
+    """Running total or increment, from the words just before the count."""
+    before = doc[max(sent.start, mention.start - 6) : mention.start].text
+    after = doc[mention.end : min(sent.end, mention.end + 2)].text
+    if CUMULATIVE_CUES.search(before):
+        return Scope.CUMULATIVE
+    if INCREMENT_CUES.search(before) or re.match(r"^\s*more\b", after):
+        return Scope.INCREMENT
+    if period is not None and period.start is not None:
+        return Scope.INCREMENT
+    return None
+
+
+def _sentence_of(doc: Doc, token_i: int) -> Span:
+    return doc[token_i].sent
+
+
+def _time_for(
+    times: list[TimeExpression], sent: Span, frame: Frame | None, figure_char: int
+) -> tuple[Period | None, dt.date | None]:
+    """Split the sentence's time expressions into the period covered and the day reported.
+
+    Ranges are periods. A single day inside the attributed content dates the event (a period of
+    one day); one outside it (in the source or cue part: 'On Monday, Kirby acknowledged')
+    dates the claim.
+    """
+    period: Period | None = None
+    reported: dt.date | None = None
+    doc = sent.doc
+    for expr in times:
+        if not (sent.start <= expr.start_i < sent.end):
+            continue
+        start_char = doc[expr.start_i].idx
+        if expr.is_range:
+            if period is None or abs(start_char - figure_char) < abs(period_char - figure_char):
+                period = Period(text=expr.text, start=expr.first, end=expr.last)
+                period_char = start_char
+            continue
+        inside = frame is not None and frame.content_start <= start_char < frame.content_end
+        if frame is not None and not inside:
+            reported = expr.first
+        elif period is None:
+            period = Period(text=expr.text, start=expr.first, end=expr.last)
+            period_char = start_char
+    return period, reported
+
+
+def find_figures(
+    doc: Doc,
+    frames: list[Frame],
+    quotes: list[FoundQuote],
+    times: list[TimeExpression],
+) -> list[Figure]:
+    """Every count of people in the document, in text order, with ids f1, f2, ..."""
+    figures: list[Figure] = []
+    sentences = list(doc.sents)
+    sent_index = {s.start: k for k, s in enumerate(sentences)}
+    hedges = find_hedges(doc.text)
+    previous_subject: Subject | None = None
+    previous_sentence = -1
+    for mention in find_counts(doc):
+        noun = find_head_noun(doc, mention)
+        measure = find_measure(doc, mention, noun)
+        if measure is None:
+            continue
+        anchor = noun if noun is not None else doc[count_head_index(doc, mention)]
+        sent = _sentence_of(doc, mention.start)
+        k = sent_index.get(sent.start, 0)
+        subject = find_subject(doc, noun, range(mention.start, mention.end))
+        if subject.group is None or subject.role is None:
+            carried = previous_subject if previous_sentence == k else None
+            if carried is None:
+                carried = salient_subject(
+                    sentences[max(0, k - CONTEXT_SENTENCES) : k + 1], mention.start
+                )
+            if carried is not None:
+                subject = Subject(
+                    text=subject.text,
+                    group=subject.group or carried.group,
+                    role=subject.role or carried.role,
+                )
+        start_char = doc[mention.start].idx
+        end_char = doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
+        frame = innermost_frame(frames, start_char, end_char)
+        source = _source(frame.source if frame else None)
+        via = [Relay(text=r.text, kind=r.kind) for r in (frame.via if frame else [])]
+        cue = frame.cue if frame else None
+        status = frame.status if frame else Status.CLAIMED
+        if frame is None:
+            for found in quotes:
+                ev = found.quote.evidence
+                if ev.start <= start_char and end_char <= ev.end and found.speaker is not None:
+                    source = _source(found.speaker)
+                    cue = found.cue
+                    status = Status.CLAIMED
+                    break
+        if frame is None and source.kind != SourceKind.UNATTRIBUTED and cue is None:
+            source = Source()
+        period, reported = _time_for(times, sent, frame, start_char)
+        place: Place | None = find_place(sent, anchor, measure)
+        figure_hedges = [h for s, e, h in hedges if sent.start_char <= s < sent.end_char]
+        figures.append(
+            Figure(
+                id=f"f{len(figures) + 1}",
+                measure=measure,
+                count=Count(low=mention.low, high=mention.high, approximate=mention.approximate,
+                            text=mention.text(doc)),
+                subject=subject,
+                place=place,
+                period=period,
+                reported=reported,
+                source=source,
+                via=via,
+                cue=cue,
+                status=status,
+                hedges=figure_hedges,
+                scope=_scope(doc, sent, mention, period),
+                evidence=Evidence(start=start_char, end=end_char,
+                                  sentence=TextSpan(start=sent.start_char, end=sent.end_char)),
+            )
+        )
+        if subject.group or subject.role:
+            previous_subject, previous_sentence = subject, k
+    _attach_trailing_hedges(figures, sentences, hedges)
+    return figures
+
+
+def _attach_trailing_hedges(
+    figures: list[Figure], sentences: list[Span], hedges: list[tuple[int, int, str]]
+) -> None:
+    """A caveat in a sentence without figures belongs to the nearest earlier figure sentence."""
+    by_sentence: dict[int, list[Figure]] = {}
+    starts = [s.start_char for s in sentences]
+    for figure in figures:
+        k = max(i for i, st in enumerate(starts) if st <= figure.evidence.start)
+        by_sentence.setdefault(k, []).append(figure)
+    for start, _, words in hedges:
+        k = max(i for i, st in enumerate(starts) if st <= start)
+        if k in by_sentence:
+            continue
+        for back in range(k - 1, max(-1, k - 1 - HEDGE_REACH), -1):
+            if back in by_sentence:
+                for figure in by_sentence[back]:
+                    if words not in figure.hedges:
+                        figure.hedges.append(words)
+                break
+
+
+def figure_measures() -> list[Measure]:
+    """The measures a figure can have (for documentation and the CLI's choices)."""
+    return list(Measure)

@@ -1,0 +1,266 @@
+"""What a count counts: killed, injured, deployed ... and whether it counts people at all.
+
+A count of people is a count whose noun is a people noun ('50 soldiers', 'dozens of
+civilians', '12 Israelis'), a measure noun ('casualties', 'deaths'), or a count with no noun
+that a measure word governs ('killed 50', '47 were wounded', '40 dead', 'the toll rose to 112').
+'40 tanks' and '12 drones' are counts of equipment, not figures.
+
+The measure is read from the words around the count, nearest first: the noun itself, its
+modifiers ('soldiers killed in action', 'wounded civilians', 'with injuries'), then the verbs
+above it in the parse ('claimed to have killed 50').
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newstally.extract.numbers import CountMention, count_head_index, next_content_index
+from newstally.model import Measure, Role
+
+# People nouns (lemmas) and the role of the people they name.
+PEOPLE_NOUNS: dict[str, Role] = {
+    **dict.fromkeys(
+        ["soldier", "troop", "serviceman", "servicemen", "servicemember", "fighter", "marine",
+         "combatant", "militant", "insurgent", "rebel", "paratrooper", "conscript", "recruit",
+         "mercenary", "personnel", "sailor", "airman", "commando", "guerrilla", "infantryman",
+         "jihadist", "gunman", "reservist", "officer", "service member", "militiaman"],
+        Role.SOLDIERS),
+    **dict.fromkeys(["civilian", "noncombatant", "non-combatant"], Role.CIVILIANS),
+    **dict.fromkeys(
+        ["child", "kid", "minor", "baby", "infant", "toddler", "teenager", "teen", "boy", "girl",
+         "schoolchild", "pupil", "juvenile"], Role.CHILDREN),
+    **dict.fromkeys(["official", "diplomat", "lawmaker", "minister", "policeman",
+                     "police officer", "firefighter"], Role.OFFICIALS),
+    **dict.fromkeys(
+        ["people", "person", "man", "woman", "men", "women", "resident", "adult", "worker",
+         "patient", "passenger", "victim", "individual", "villager", "migrant", "refugee",
+         "prisoner", "hostage", "student", "protester", "demonstrator", "worshipper", "miner",
+         "pilgrim", "tourist", "fisherman", "farmer", "journalist", "doctor", "nurse",
+         "volunteer", "inmate", "detainee", "evacuee", "survivor", "citizen", "national",
+         "family", "member", "employee", "staff", "crew", "shopper", "spectator", "voter",
+         "asylum seeker", "dead", "wounded", "injured", "casualty", "body", "life", "soul",
+         "fatality", "death", "injury", "captive", "bystander", "attendee", "guest",
+         "customer", "driver", "rider", "occupant", "neighbor", "neighbour", "relative",
+         "sibling", "son", "daughter", "brother", "sister", "mother", "father", "parent",
+         "wife", "husband", "elder", "settler", "hiker", "climber", "swimmer", "teacher",
+         "aid worker", "medic", "paramedic", "rescuer", "laborer", "labourer", "peacekeeper",
+         "guard", "suspect", "fan", "participant", "homeowner", "household"], Role.PEOPLE),
+}  # fmt: skip
+# Nouns that name what is counted rather than who (their role comes from context).
+MEASURE_NOUNS: dict[str, Measure] = {
+    "casualty": Measure.CASUALTIES, "casualties": Measure.CASUALTIES,
+    "death": Measure.KILLED, "dead": Measure.KILLED, "fatality": Measure.KILLED,
+    "body": Measure.KILLED, "life": Measure.KILLED, "toll": Measure.KILLED,
+    "death toll": Measure.KILLED, "killing": Measure.KILLED,
+    "injury": Measure.INJURED, "wounded": Measure.INJURED, "injured": Measure.INJURED,
+    "missing": Measure.MISSING, "prisoner": Measure.CAPTURED, "captive": Measure.CAPTURED,
+    "hostage": Measure.CAPTURED, "pow": Measure.CAPTURED,
+    "refugee": Measure.DISPLACED, "evacuee": Measure.EVACUATED,
+    "detainee": Measure.DETAINED, "arrest": Measure.DETAINED,
+    "displaced": Measure.DISPLACED,
+}  # fmt: skip
+ROLELESS_NOUNS = {"casualty", "casualties", "death", "dead", "fatality", "body", "life", "toll",
+                  "injury", "wounded", "injured", "missing", "killing", "victim", "people",
+                  "person", "soul", "survivor"}  # fmt: skip
+MEASURE_VERBS: dict[str, Measure] = {
+    **dict.fromkeys(["kill", "die", "slay", "execute", "massacre", "perish", "murder",
+                     "drown", "behead", "slaughter", "assassinate", "eliminate",
+                     "neutralize", "neutralise", "claim"], Measure.KILLED),
+    **dict.fromkeys(["injure", "wound", "hurt", "maim", "burn", "sicken"], Measure.INJURED),
+    **dict.fromkeys(["hospitalize", "hospitalise", "admit", "treat"], Measure.HOSPITALIZED),
+    **dict.fromkeys(["capture", "abduct", "kidnap", "seize", "surrender"], Measure.CAPTURED),
+    **dict.fromkeys(["deploy", "send", "dispatch", "station", "mobilize", "mobilise",
+                     "amass", "mass", "redeploy", "transfer", "post"], Measure.DEPLOYED),
+    **dict.fromkeys(["displace", "flee", "uproot"], Measure.DISPLACED),
+    **dict.fromkeys(["detain", "arrest", "jail", "imprison", "round"], Measure.DETAINED),
+    **dict.fromkeys(["evacuate", "relocate"], Measure.EVACUATED),
+    **dict.fromkeys(["rescue"], Measure.OTHER),
+}  # fmt: skip
+MEASURE_ADJECTIVES: dict[str, Measure] = {
+    "dead": Measure.KILLED, "killed": Measure.KILLED, "wounded": Measure.INJURED,
+    "injured": Measure.INJURED, "hurt": Measure.INJURED, "missing": Measure.MISSING,
+    "hospitalized": Measure.HOSPITALIZED, "hospitalised": Measure.HOSPITALIZED,
+    "unaccounted": Measure.MISSING, "displaced": Measure.DISPLACED,
+    "homeless": Measure.DISPLACED, "detained": Measure.DETAINED, "captured": Measure.CAPTURED,
+}  # fmt: skip
+# Words that make "soldiers" a count of the dead when they govern it ("lost 50 soldiers").
+LOSS_VERBS = {"lose"}
+HOSPITAL_WORDS = {"hospital", "hospitals", "clinic", "clinics", "ward", "infirmary"}
+# "claim" kills only with a non-agent object: "the blast claimed 12 lives".
+CLAIM_VERB = "claim"
+MAX_CLIMB = 4
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def is_people_noun(tok: Token) -> bool:
+    """A noun naming people: lexicon, or a nationality ('12 Israelis')."""
+    if _lemma(tok) in PEOPLE_NOUNS or tok.lower_ in PEOPLE_NOUNS:
+        return True
+    return tok.ent_type_ == "NORP" and tok.pos_ in {"NOUN", "PROPN"} and tok.text.endswith("s")
+
+
+def find_head_noun(doc: Doc, mention: CountMention) -> Token | None:
+    """The noun the count quantifies: '50 soldiers' -> soldiers, 'dozens of casualties' ->
+    casualties; None for a bare count ('killed 50', '47 more')."""
+    after = next_content_index(doc, mention.end)
+    if after < len(doc) and doc[after].lower_ == "of":
+        for child in doc[after].children:
+            if child.dep_ == "pobj" and child.pos_ in {"NOUN", "PROPN", "ADJ"}:
+                return child
+        nxt = next_content_index(doc, after + 1)
+        # "of the wounded": skip determiners and adjectives up to the noun
+        while nxt < len(doc) and doc[nxt].pos_ in {"DET", "ADJ", "PROPN"} and nxt - after < 5:
+            if doc[nxt].pos_ == "PROPN" and doc[nxt].ent_type_ not in {"NORP", "GPE"}:
+                break
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].pos_ == "NOUN":
+            return doc[nxt]
+    head_i = count_head_index(doc, mention)
+    tok = doc[head_i]
+    if tok.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod", "det"}:
+        head = tok.head
+        if head.pos_ in {"NOUN", "PROPN"} and not (mention.start <= head.i < mention.end):
+            return head
+    # the parser sometimes hangs the noun under the number: '12,000 troops' (troops<-12,000)
+    if after < len(doc) and doc[after].pos_ in {"NOUN", "PROPN"} and doc[after].head.i == head_i:
+        return doc[after]
+    # an adjective-modified noun right after the count: '50 North Korean soldiers'
+    k = after
+    while k < len(doc) and k - after < 4 and doc[k].pos_ in {"ADJ", "PROPN"}:
+        k += 1
+    if k < len(doc) and k > after and doc[k].pos_ == "NOUN" and is_people_noun(doc[k]):
+        return doc[k]
+    return None
+
+
+def _measure_of_noun(tok: Token) -> Measure | None:
+    lemma = _lemma(tok)
+    if tok.lower_ in {"casualties"}:
+        return Measure.CASUALTIES
+    return MEASURE_NOUNS.get(lemma) or MEASURE_NOUNS.get(tok.lower_)
+
+
+def _measure_of_verb(tok: Token, anchor: Token) -> Measure | None:
+    """The measure a verb implies for a count it governs (e.g. 'killed 50')."""
+    lemma = _lemma(tok)
+    if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        return None
+    if lemma == CLAIM_VERB:
+        # 'claimed 12 lives' kills; 'claimed to have killed' is an attribution cue
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if objects and _lemma(objects[0]) in {"life", "live"}:
+            return Measure.KILLED
+        return None
+    if lemma in LOSS_VERBS:
+        return Measure.KILLED
+    if lemma in {"receive", "admit", "treat", "take"}:
+        subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        preps = [
+            g
+            for c in tok.children
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if any(_lemma(t) in HOSPITAL_WORDS or t.lower_ in HOSPITAL_WORDS
+               for t in subjects + preps):  # fmt: skip
+            return Measure.HOSPITALIZED
+        return None
+    if lemma == "treat":
+        return None
+    if lemma == "send" or lemma in {"deploy", "dispatch", "station"}:
+        return Measure.DEPLOYED
+    if lemma == "round":  # "rounded up 30 protesters"
+        if any(c.lower_ == "up" for c in tok.children):
+            return Measure.DETAINED
+        return None
+    return MEASURE_VERBS.get(lemma)
+
+
+def _measure_from_modifiers(noun: Token) -> Measure | None:
+    """'soldiers killed in action', 'wounded civilians', 'soldiers with various injuries'."""
+    for child in noun.children:
+        if child.dep_ in {"acl", "relcl", "amod"}:
+            lemma = _lemma(child)
+            if child.lower_ in MEASURE_ADJECTIVES:
+                return MEASURE_ADJECTIVES[child.lower_]
+            if child.pos_ in {"VERB", "ADJ"} and lemma in MEASURE_VERBS and lemma != CLAIM_VERB:
+                return MEASURE_VERBS[lemma]
+            # "people who were killed": relative clause verb
+            if child.dep_ == "relcl":
+                for grand in child.subtree:
+                    found = _measure_of_verb(grand, noun) if grand.pos_ == "VERB" else None
+                    if found:
+                        return found
+        if child.dep_ == "prep" and child.lower_ in {"with", "among"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = _measure_of_noun(pobj)
+                    if found:
+                        return found
+    return None
+
+
+def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure | None:
+    """The measure of a count, or None when it does not count people."""
+    if noun is not None:
+        found = _measure_of_noun(noun)
+        if found:
+            return found
+        if not is_people_noun(noun):
+            return None
+        found = _measure_from_modifiers(noun)
+        if found:
+            return found
+        anchor = noun
+    else:
+        anchor = doc[count_head_index(doc, mention)]
+        # '40 dead', '12 wounded', '5 missing', "47 more" hangs off its verb
+        after = next_content_index(doc, mention.end)
+        if after < len(doc) and doc[after].lower_ in MEASURE_ADJECTIVES:
+            return MEASURE_ADJECTIVES[doc[after].lower_]
+    # climb the parse: the count or its noun as object/subject of a measure verb
+    tok = anchor
+    for _ in range(MAX_CLIMB):
+        if tok.dep_ in {"ROOT"} and tok.head == tok:
+            found = _measure_of_verb(tok, anchor)
+            if found:
+                return found
+            break
+        head = tok.head
+        found = _measure_of_verb(head, anchor)
+        if found:
+            return found
+        # 'the toll rose to 112', 'the number of dead stood at 40'
+        if head.pos_ in {"VERB", "AUX"}:
+            for child in head.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.i != tok.i:
+                    measure = _measure_of_noun(child)
+                    if measure is None:
+                        for grand in child.subtree:
+                            measure = _measure_of_noun(grand)
+                            if measure:
+                                break
+                    if measure:
+                        return measure
+            # the count is itself a subject: '47 were wounded'
+        if tok.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "ADJ"}:
+            found = _measure_of_verb(head, anchor)
+            if found:
+                return found
+            for child in head.children:
+                if child.dep_ in {"acomp", "attr"} and child.lower_ in MEASURE_ADJECTIVES:
+                    return MEASURE_ADJECTIVES[child.lower_]
+        # stop at clause boundaries that belong to another statement
+        if head.dep_ in {"ccomp"} and tok.dep_ not in {"dobj", "nsubj", "nsubjpass", "pobj"}:
+            break
+        tok = head
+    if noun is not None:
+        role = PEOPLE_NOUNS.get(_lemma(noun)) or PEOPLE_NOUNS.get(noun.lower_)
+        if role == Role.SOLDIERS and _lemma(noun) in {"troop", "soldier", "personnel"}:
+            return Measure.DEPLOYED
+        return Measure.OTHER
+    return None

@@ -1,0 +1,328 @@
+"""Counts and vague quantities: '50', '12,000', 'two dozen', 'several hundred' -> ranges.
+
+A count is read from the tokens of a parsed document, with its modifiers ('over', 'at least',
+'between 20 and 30'). Whether a count is a *figure* (a count of people) is decided later, by
+measures.py; this module only reads numbers and drops the ones that are clearly not counts of
+anything (years, ages, times, money, percentages, dates).
+
+The vague-quantity table is a convention, not a truth (REPORT-V1): it is one data structure,
+`VAGUE_QUANTITIES`, that a user may change before extracting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+# words (lower case, as tokens) -> (low, high). Longest match wins.
+VAGUE_QUANTITIES: dict[tuple[str, ...], tuple[int, int]] = {
+    ("a", "dozen"): (12, 12),
+    ("a", "hundred"): (100, 100),
+    ("a", "thousand"): (1000, 1000),
+    ("dozens",): (24, 99),
+    ("several",): (3, 9),
+    ("several", "dozen"): (36, 108),
+    ("several", "dozens"): (36, 108),
+    ("several", "hundred"): (300, 900),
+    ("several", "hundreds"): (300, 900),
+    ("several", "thousand"): (3000, 9000),
+    ("several", "thousands"): (3000, 9000),
+    ("a", "few"): (2, 5),
+    ("a", "few", "dozen"): (24, 60),
+    ("a", "few", "hundred"): (200, 500),
+    ("a", "few", "thousand"): (2000, 5000),
+    ("scores",): (40, 99),
+    ("hundreds",): (200, 999),
+    ("thousands",): (2000, 9999),
+    ("tens", "of", "thousands"): (20000, 99999),
+    ("hundreds", "of", "thousands"): (200000, 999999),
+}
+
+UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+# "a"/"an"/"no" only count before a multiplier ("a dozen", "a hundred"); see _number_words.
+ARTICLE_UNITS = {"a", "an", "no"}
+MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000,
+               "billion": 1_000_000_000}  # fmt: skip
+DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+COUPLE = {("a", "couple", "of"): (2, 2), ("a", "couple"): (2, 2), ("a", "pair", "of"): (2, 2)}
+
+# Modifiers before a number: words -> how they bound it.
+LOWER_BOUND_STRICT = {("over",), ("more", "than"), ("upwards", "of"), ("in", "excess", "of"),
+                      ("above",)}  # fmt: skip
+LOWER_BOUND = {("at", "least"), ("no", "fewer", "than"), ("no", "less", "than"),
+               ("a", "minimum", "of")}  # fmt: skip
+UPPER_BOUND_STRICT = {("fewer", "than"), ("less", "than"), ("under",)}
+UPPER_BOUND = {("up", "to"), ("as", "many", "as"), ("at", "most"), ("no", "more", "than"),
+               ("a", "maximum", "of")}  # fmt: skip
+APPROX_UPPER = {("nearly",), ("almost",), ("close", "to"), ("just", "under"),
+                ("just", "shy", "of")}  # fmt: skip
+APPROXIMATE = {("about",), ("approximately",), ("around",), ("some",), ("roughly",),
+               ("an", "estimated"), ("estimated",), ("approx.",), ("circa",), ("c.",),
+               ("more", "or", "less")}  # fmt: skip
+TRAILING_LOWER = {("or", "more"), ("plus",), ("-plus",)}
+TRAILING_APPROX = {("or", "so")}
+
+# Entity labels whose numbers are not counts of people.
+NOT_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+QUOTE_CHARS = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+
+
+@dataclass(frozen=True)
+class CountMention:
+    """A count read from the text: token range [start, end) and its bounds."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    low: int | None
+    high: int | None
+    approximate: bool
+    vague: bool
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start : self.end].text
+
+
+def _lower(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _match_phrase(doc: Doc, i: int, phrases: set[tuple[str, ...]]) -> int:
+    """Length of the longest phrase from `phrases` starting at token i, or 0."""
+    best = 0
+    for phrase in phrases:
+        n = len(phrase)
+        if n > best and all(_lower(doc, i + k) == phrase[k] for k in range(n)):
+            best = n
+    return best
+
+
+def _match_before(doc: Doc, end: int, phrases: set[tuple[str, ...]]) -> int:
+    """Length of the longest phrase from `phrases` ending just before token `end`, or 0."""
+    best = 0
+    for phrase in phrases:
+        n = len(phrase)
+        if n > best and end - n >= 0 and all(
+            _lower(doc, end - n + k) == phrase[k] for k in range(n)
+        ):
+            best = n
+    return best
+
+
+def _digits(text: str) -> float | None:
+    if DIGITS.match(text):
+        return float(text.replace(",", ""))
+    return None
+
+
+def _hyphen_word(text: str) -> int | None:
+    """'twenty-five' -> 25."""
+    parts = text.lower().split("-")
+    if len(parts) == 2 and parts[0] in UNITS and parts[1] in UNITS:
+        tens, ones = UNITS[parts[0]], UNITS[parts[1]]
+        if tens >= 20 and tens % 10 == 0 and 0 < ones < 10:
+            return tens + ones
+    return None
+
+
+def read_number(doc: Doc, i: int) -> tuple[int, int, bool] | None:
+    """Read an exact number starting at token i: (value, end token, is_vague=False).
+
+    Handles digits ('12,000', '1.2 million'), words ('twenty-five', 'two hundred', 'a dozen',
+    'three thousand'). Returns None when token i does not start a number.
+    """
+    n = len(doc)
+    tok = doc[i]
+    value: float | None = _digits(tok.text)
+    j = i + 1
+    if value is None:
+        word = tok.lower_
+        hyphen = _hyphen_word(tok.text)
+        if hyphen is not None:
+            value = hyphen
+        elif word in UNITS:
+            if word in ARTICLE_UNITS and _lower(doc, i + 1) not in MULTIPLIERS:
+                return None
+            value = UNITS[word]
+            # "twenty five" written apart
+            if value >= 20 and value % 10 == 0 and j < n and doc[j].lower_ in UNITS:
+                extra = UNITS[doc[j].lower_]
+                if 0 < extra < 10:
+                    value += extra
+                    j += 1
+        elif word in MULTIPLIERS and word != "dozen":
+            # bare "hundred"/"thousand" is not a count on its own
+            return None
+        else:
+            return None
+    # multipliers: "1.2 million", "two hundred", "three thousand", "two dozen"
+    while j < n and doc[j].lower_ in MULTIPLIERS:
+        value *= MULTIPLIERS[doc[j].lower_]
+        j += 1
+        # "two hundred and fifty", "three hundred fifty"
+        k = j + 1 if _lower(doc, j) == "and" else j
+        if k < n and (_hyphen_word(doc[k].text) or doc[k].lower_ in UNITS) and value >= 100:
+            rest = _hyphen_word(doc[k].text) or UNITS.get(doc[k].lower_, 0)
+            if 0 < rest < 100 and doc[k].lower_ not in ARTICLE_UNITS:
+                value += rest
+                j = k + 1
+    if value != int(value):
+        return None
+    return int(value), j, False
+
+
+def read_quantity(doc: Doc, i: int) -> tuple[int, int, int, bool] | None:
+    """Read a number or a vague quantity at token i: (low, high, end, vague)."""
+    length = _match_phrase(doc, i, set(VAGUE_QUANTITIES))
+    couple = _match_phrase(doc, i, set(COUPLE))
+    exact = read_number(doc, i)
+    if exact is not None and exact[1] - i >= length:
+        value, end, _ = exact
+        return value, value, end, False
+    if length:
+        words = tuple(_lower(doc, i + k) for k in range(length))
+        low, high = VAGUE_QUANTITIES[words]
+        return low, high, i + length, words not in {("a", "dozen"), ("a", "hundred"),
+                                                      ("a", "thousand")}
+    if couple:
+        words = tuple(_lower(doc, i + k) for k in range(couple))
+        low, high = COUPLE[words]
+        # "of" belongs to the noun phrase, not the count words
+        return low, high, i + couple - (1 if words[-1] == "of" else 0), True
+    return None
+
+
+def _skip_quotes(doc: Doc, i: int) -> int:
+    while i < len(doc) and doc[i].text in QUOTE_CHARS:
+        i += 1
+    return i
+
+
+def _is_age_or_year(doc: Doc, start: int, end: int, low: int) -> bool:
+    """'a 20-year-old', 'aged 45', 'Smith, 45,' and bare years are not counts."""
+    after = " ".join(_lower(doc, k) for k in range(end, min(end + 4, len(doc))))
+    if re.match(r"^(-\s*)?(year|years|yr|month|months|week|day)s?\s*(-\s*)?old", after):
+        return True
+    if re.match(r"^(-\s*)?year\s*-?\s*old", after):
+        return True
+    before = _lower(doc, start - 1)
+    if before in {"aged", "age", "ages"}:
+        return True
+    first = doc[start]
+    if YEAR.match(first.text) and end == start + 1:
+        return True
+    # "John Smith, 45, of Springfield": a number set off by commas right after a name
+    if (
+        start >= 2
+        and doc[start - 1].text == ","
+        and doc[start - 2].ent_type_ == "PERSON"
+        and end < len(doc)
+        and doc[end].text in {",", "."}
+        and low < 120
+    ):
+        return True
+    return False
+
+
+def _in_excluded_entity(tok: Token) -> bool:
+    return tok.ent_type_ in NOT_COUNT_ENTS
+
+
+def find_counts(doc: Doc) -> list[CountMention]:
+    """Every count in the document with its bounds, in text order; no overlaps.
+
+    >>> [(c.low, c.high) for c in find_counts(nlp("over 100 soldiers and between 20 and 30"))]
+    [(101, None), (20, 30)]
+    """
+    counts: list[CountMention] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if _in_excluded_entity(tok) or tok.like_url or tok.like_email:
+            i += 1
+            continue
+        got = read_quantity(doc, i)
+        if got is None:
+            i += 1
+            continue
+        low_v, high_v, end, vague = got
+        start = i
+        low: int | None = low_v
+        high: int | None = high_v
+        approximate = vague
+        # ranges: "between 20 and 30", "20 to 30", "from 20 to 30", "20-30"
+        joiner = _lower(doc, end)
+        if joiner in {"and", "to", "-", "–", "or"} and not vague:
+            second = read_quantity(doc, end + 1) if end + 1 < n else None
+            opener = _lower(doc, start - 1)
+            if second is not None and (
+                (joiner == "and" and opener == "between")
+                or (joiner in {"to", "-", "–"} and second[0] > low_v)
+                or (joiner == "or" and second[0] > low_v and second[0] - low_v <= 10)
+            ):
+                high = second[1]
+                end = second[2]
+                if opener in {"between", "from"}:
+                    start -= 1
+        # modifiers before the number (quote marks may sit between: 'over “100”')
+        before = start
+        strict_low = _match_before(doc, before, LOWER_BOUND_STRICT)
+        plain_low = _match_before(doc, before, LOWER_BOUND)
+        strict_high = _match_before(doc, before, UPPER_BOUND_STRICT)
+        plain_high = _match_before(doc, before, UPPER_BOUND)
+        approx_high = _match_before(doc, before, APPROX_UPPER)
+        approx = _match_before(doc, before, APPROXIMATE)
+        if strict_low and low is not None:
+            low, high, start = low + 1 if not vague else low, None, start - strict_low
+        elif plain_low:
+            high, start = None, start - plain_low
+        elif strict_high and high is not None:
+            low, high, start = None, max(high - 1, 0), start - strict_high
+        elif plain_high:
+            low, start = None, start - plain_high
+        elif approx_high:
+            low, approximate, start = None, True, start - approx_high
+        elif approx:
+            approximate, start = True, start - approx
+        # trailing modifiers: "100 or more", "50 or so"
+        trail = _match_phrase(doc, end, TRAILING_LOWER)
+        if trail:
+            high, end = None, end + trail
+        elif _match_phrase(doc, end, TRAILING_APPROX):
+            approximate, end = True, end + 2
+        if low is not None and not _is_age_or_year(doc, i, got[2], low):
+            counts.append(CountMention(start, end, low, high, approximate, vague))
+        elif low is None:
+            counts.append(CountMention(start, end, low, high, approximate, vague))
+        i = max(end, i + 1)
+    return counts
+
+
+def count_head_index(doc: Doc, mention: CountMention) -> int:
+    """The token of the count that attaches to the rest of the sentence (its syntactic head)."""
+    span = doc[mention.start : mention.end]
+    for tok in span:
+        if tok.head.i < mention.start or tok.head.i >= mention.end or tok.head.i == tok.i:
+            if tok.like_num or tok.lower_ in {"dozen", "dozens", "hundreds", "thousands",
+                                               "several", "few", "scores", "hundred",
+                                               "thousand", "million"}:  # fmt: skip
+                return tok.i
+    # fall back on the last number-like token
+    for tok in reversed(span):
+        if tok.like_num or tok.lower_ in MULTIPLIERS:
+            return tok.i
+    return mention.end - 1
+
+
+def next_content_index(doc: Doc, i: int) -> int:
+    """Index of the first token at or after i that is not a quotation mark."""
+    return _skip_quotes(doc, i)

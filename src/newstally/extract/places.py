@@ -1,0 +1,145 @@
+"""Place names -> ISO codes: 'Kursk' -> RU / Kursk Oblast, 'in Russia' -> RU.
+
+Countries come from pycountry (names, common and official names) and from the group table;
+regions and cities from `data/places.tsv`, an offline gazetteer a user can extend; first-level
+subdivisions (US states and the like) from pycountry when their name is written as is.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+from spacy.tokens import Doc, Span, Token
+
+from newstally.model import Measure, Place
+
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "around",
+                         "throughout", "within", "into", "on"}  # fmt: skip
+# Where troops go is where they are counted: 'sent 12,000 troops to Kursk'.
+DESTINATION_PREPOSITIONS = {"to", "into"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+SUFFIXES = (" region", " province", " oblast", " governorate", " district", " state", " county")
+MAX_NGRAM = 3
+
+
+def _load_tsv(name: str) -> list[list[str]]:
+    text = resources.files("newstally.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[str, str | None]]:
+    """name (lower case) -> (country alpha-2, region or None)."""
+    table: dict[str, tuple[str, str | None]] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name:
+                table[name.lower()] = (country.alpha_2, None)
+    for row in _load_tsv("groups.tsv"):
+        word, _, code = row[0], row[1], row[2]
+        if code != "-" and " " not in word.strip() or word in {"north korea", "south korea",
+                                                               "united states", "saudi arabia",
+                                                               "the united states"}:
+            if code != "-" and word not in {"washington", "moscow", "kremlin", "us"}:
+                table.setdefault(word, (code, None))
+    for sub in pycountry.subdivisions:
+        if sub.country_code == "US" or sub.type in {"State", "Province"}:
+            table.setdefault(sub.name.lower(), (sub.country_code, sub.name))
+    for row in _load_tsv("places.tsv"):
+        name, code, region = row[0], row[1], (row[2] if len(row) > 2 and row[2] else None)
+        table[name] = (code, region)
+    return table
+
+
+def resolve_place(text: str) -> Place | None:
+    """'the Kursk region' -> Place(text='the Kursk region', country='RU', region='Kursk Oblast')."""
+    key = text.lower().strip().replace("’", "'")
+    if key.startswith("the "):
+        key = key[4:]
+    if key.endswith("'s"):
+        key = key[:-2]
+    table = gazetteer()
+    candidates = [key] + [key[: -len(s)] for s in SUFFIXES if key.endswith(s)]
+    for candidate in candidates:
+        if candidate in table:
+            country, region = table[candidate]
+            if candidate != key and region is None and country:
+                # "the Kursk region" where only "kursk" is known keeps its region
+                pass
+            return Place(text=text, country=country, region=region)
+    return None
+
+
+def _place_spans(sent: Span) -> list[Span]:
+    """Candidate place names in a sentence: named entities and gazetteer n-grams."""
+    doc = sent.doc
+    spans = [e for e in sent.ents if e.label_ in PLACE_ENTS]
+    covered = {t.i for e in spans for t in e}
+    table = gazetteer()
+    i = sent.start
+    while i < sent.end:
+        matched = False
+        for n in range(MAX_NGRAM, 0, -1):
+            if i + n > sent.end or any(k in covered for k in range(i, i + n)):
+                continue
+            span = doc[i : i + n]
+            if span[0].is_title and span.text.lower() in table:
+                spans.append(span)
+                i += n
+                matched = True
+                break
+        if not matched:
+            i += 1
+    return spans
+
+
+def _locative(span: Span, measure: Measure) -> bool:
+    """Whether a place name is where something happened: the object of 'in', 'near' ...
+
+    Possessives ('Moscow's operations') and objects of verbs ('to support Russia') are not.
+    """
+    tok: Token = span.root
+    while tok.dep_ in {"compound", "appos", "flat", "amod", "nmod"} and tok.head != tok:
+        tok = tok.head
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head.lower_
+    if prep in LOCATIVE_PREPOSITIONS:
+        return True
+    return prep in DESTINATION_PREPOSITIONS and measure == Measure.DEPLOYED
+
+
+def find_place(sent: Span, anchor: Token, measure: Measure) -> Place | None:
+    """The place of a count in its sentence: the most specific locative place, nearest wins."""
+    best: tuple[int, int, Place] | None = None
+    for span in _place_spans(sent):
+        if not _locative(span, measure):
+            continue
+        text = span.text
+        # "the Kursk region": take the whole noun phrase of which the name is part
+        head = span.root.head
+        if span.root.dep_ == "compound" and head.lower_ in {"region", "province", "oblast"}:
+            text = sent.doc[span.start : head.i + 1].text
+        place = resolve_place(text) or resolve_place(span.text)
+        if place is None:
+            continue
+        place = Place(text=text, country=place.country, region=place.region)
+        specificity = 0 if place.region else 1
+        distance = abs(span.root.i - anchor.i)
+        key = (specificity, distance)
+        if best is None or key < best[:2]:
+            best = (specificity, distance, place)
+    return best[2] if best else None
+
+
+def place_in_paragraph(doc: Doc, sentences: list[Span], anchor: Token,
+                       measure: Measure) -> Place | None:
+    """A place from the count's own sentence, else from earlier sentences of its paragraph."""
+    for sent in reversed(sentences):
+        place = find_place(sent, anchor, measure)
+        if place:
+            return place
+    return None

@@ -1,0 +1,196 @@
+"""Time expressions -> dates, relative to the publication date and to the story's own timeline.
+
+'On Monday' in an article published on Wednesday 2024-12-18 is 2024-12-16; 'a day earlier',
+after a sentence about Tuesday, is Monday: the anchor of a relative expression is the last day
+the article named, not the publication date. Libraries do not do this (dateparser returns
+nothing for 'a day earlier'), so relative and weekday expressions are resolved here, and
+dateparser reads absolute dates ('Dec. 14', '14 December 2024').
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import dateparser
+from spacy.tokens import Doc, Span
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "24": 1, "48": 2, "72": 3}  # fmt: skip
+SAME_DAY = {"today", "this morning", "this afternoon", "this evening", "tonight", "earlier today"}
+DAY_BEFORE = {"yesterday", "last night", "overnight", "late last night", "early yesterday"}
+# Expressions relative to the last day the story named (the anchor).
+ANCHOR_SHIFT = re.compile(
+    r"^(?:just |only )?(?P<n>a|an|one|two|three|four|five|six|seven|\d+) days? "
+    r"(?P<dir>earlier|before|later|after)$"
+)
+ANCHOR_WORDS = {"the day before": -1, "the previous day": -1, "the day prior": -1,
+                "the next day": 1, "the following day": 1, "the day after": 1}  # fmt: skip
+DAYS_AGO = re.compile(r"^(?P<n>a|an|one|two|three|four|five|six|seven|\d+) days? ago$")
+PAST_SPAN = re.compile(
+    r"^(?:over |in |during |within )?(?:the )?(?:past|last|previous) "
+    r"(?:(?P<n>a|an|one|two|three|four|five|six|seven|ten|24|48|72|\d+) )?"
+    r"(?P<unit>hours?|days?|weeks?|months?)$"
+)
+RANGE = re.compile(r"^(?:from |between )?(?P<a>.+?) (?:to|through|until|till|and|-|–) (?P<b>.+)$")
+SINCE = re.compile(r"^since (?P<a>.+)$")
+WEEKDAY_PHRASE = re.compile(
+    r"^(?:on |late |early |last |this past |past )*(?:late |early )?"
+    r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?: (?:morning|afternoon|evening|night))?$"
+)
+WEEKEND = re.compile(r"^(?:over |during |on )?(?:the |this |last )?weekend$")
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A resolved time expression: one day (start == end) or a range. Tokens [start_i, end_i)."""
+
+    text: str
+    start_i: int
+    end_i: int
+    first: dt.date | None
+    last: dt.date | None
+    is_range: bool
+
+
+def _n(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def weekday_on_or_before(day: str, ref: dt.date) -> dt.date:
+    """The most recent `day` on or before `ref`: 'Monday' in a Wednesday paper is 2 days back."""
+    target = WEEKDAYS.index(day)
+    return ref - dt.timedelta(days=(ref.weekday() - target) % 7)
+
+
+def _absolute(text: str, published: dt.date) -> dt.date | None:
+    """Absolute dates through dateparser, never later than the publication date's year end."""
+    lowered = text.lower()
+    if not any(m in lowered for m in MONTHS) and not re.search(r"\d{1,4}[-/]\d{1,2}", lowered):
+        return None
+    if re.fullmatch(r"(?:in |the )?\d{4}s?", lowered) or re.fullmatch(r"\w+ \d{4}", lowered) \
+            and not re.search(r"\d{1,2}", lowered.split()[0]):
+        # "in 2019", "the 1990s", "December 2024": not one day
+        return None
+    base = dt.datetime.combine(published, dt.time(12))
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
+                  "REQUIRE_PARTS": ["day", "month"], "STRICT_PARSING": False},
+    )
+    if parsed is None:
+        return None
+    return parsed.date()
+
+
+def resolve_day(text: str, published: dt.date, anchor: dt.date) -> dt.date | None:
+    """One day from an expression, or None when it names no single day.
+
+    >>> resolve_day("a day earlier", dt.date(2024, 12, 18), dt.date(2024, 12, 17))
+    datetime.date(2024, 12, 16)
+    """
+    key = re.sub(r"\s+", " ", text.lower().strip(" ,.")).replace("’", "'")
+    key = re.sub(r"^(?:on|by|as of|until|at) ", "", key)
+    if key in SAME_DAY:
+        return published
+    if key in DAY_BEFORE:
+        return published - dt.timedelta(days=1)
+    if key in ANCHOR_WORDS:
+        return anchor + dt.timedelta(days=ANCHOR_WORDS[key])
+    match = ANCHOR_SHIFT.match(key)
+    if match:
+        n = _n(match.group("n")) or 1
+        sign = -1 if match.group("dir") in {"earlier", "before"} else 1
+        return anchor + dt.timedelta(days=sign * n)
+    match = DAYS_AGO.match(key)
+    if match:
+        return published - dt.timedelta(days=_n(match.group("n")) or 1)
+    match = WEEKDAY_PHRASE.match(key)
+    if match:
+        return weekday_on_or_before(match.group("day"), published)
+    return _absolute(text, published)
+
+
+def resolve_range(
+    text: str, published: dt.date, anchor: dt.date
+) -> tuple[dt.date | None, dt.date | None] | None:
+    """A period from an expression: 'from Saturday to Monday', 'since Friday', 'the past week'."""
+    key = re.sub(r"\s+", " ", text.lower().strip(" ,.")).replace("’", "'")
+    match = PAST_SPAN.match(key)
+    if match:
+        n = _n(match.group("n") or "one") or 1
+        unit = match.group("unit").rstrip("s")
+        if unit == "hour":
+            days = max(1, n // 24)
+        else:
+            days = n * {"day": 1, "week": 7, "month": 30}[unit]
+        return published - dt.timedelta(days=days), published
+    if WEEKEND.match(key):
+        saturday = weekday_on_or_before("saturday", published)
+        if saturday == published:
+            saturday -= dt.timedelta(days=7)
+        return saturday, saturday + dt.timedelta(days=1)
+    match = SINCE.match(key)
+    if match:
+        start = resolve_day(match.group("a"), published, anchor)
+        return (start, published) if start else None
+    match = RANGE.match(key)
+    if match:
+        end = resolve_day(match.group("b"), published, anchor)
+        if end is None:
+            return None
+        day_a = match.group("a").strip()
+        weekday = WEEKDAY_PHRASE.match(day_a)
+        if weekday:
+            start = weekday_on_or_before(weekday.group("day"), end)
+        else:
+            start = resolve_day(day_a, published, anchor)
+            if start is None and day_a.isdigit() and " " in match.group("b"):
+                # "December 14 to 16" style: reuse the month of the end
+                start = resolve_day(f"{match.group('b').split()[0]} {day_a}", published, anchor)
+        if start is None or start > end:
+            return None
+        return start, end
+    return None
+
+
+RANGE_LEADS = {"from", "between", "since"}
+SPAN_LEADS = {"over", "in", "during", "within"}
+
+
+def find_time_expressions(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
+    """All resolvable day and period expressions in text order, anchored as the story goes.
+
+    The anchor starts at the publication date and moves to each single day the text names.
+    """
+    if published is None:
+        return []
+    found: list[TimeExpression] = []
+    anchor = published
+    for ent in doc.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        start, end = ent.start, ent.end
+        # include the lead word: "from Saturday to Monday", "since Friday", "over the past week"
+        if start > 0 and doc[start - 1].lower_ in RANGE_LEADS | SPAN_LEADS:
+            start -= 1
+        span: Span = doc[start:end]
+        text = span.text
+        if ent.label_ == "TIME" and text.lower() not in DAY_BEFORE | SAME_DAY:
+            continue
+        period = resolve_range(text, published, anchor)
+        if period and period[0] != period[1] or (period and SINCE.match(text.lower())):
+            found.append(TimeExpression(text, start, end, period[0], period[1], True))
+            continue
+        day = resolve_day(ent.text, published, anchor)
+        if day is not None:
+            found.append(TimeExpression(ent.text, ent.start, ent.end, day, day, False))
+            anchor = day
+    return found
