@@ -190,6 +190,9 @@ def parse_line(line: str, *, path: Path, number: int) -> Example:
     model = AttributionsGold if kind is DatasetKind.ATTRIBUTIONS else CountsGold
     try:
         parsed_gold = model.model_validate(gold)
+    except ValidationError as exc:
+        raise InputError(f"{where}: gold.{first_problem(exc)}") from exc
+    try:
         if isinstance(parsed_gold, AttributionsGold):
             check_spans(parsed_gold, text)
             text, parsed_gold = to_nfc(text, parsed_gold)
