@@ -1,0 +1,161 @@
+"""The crawl reader, on WARC and ARC files written here with warcio."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newstally.errors import InputError
+from newstally.ingest.results import Failed, Ingested
+from newstally.ingest.warc import iter_warc_file, looks_like_warc
+
+FLOOD = """<html><head><title>Flood kills 12 in Valdoria</title>
+<meta property="og:site_name" content="The Daily Lantern">
+<meta property="article:published_time" content="2024-03-05T08:00:00Z"></head>
+<body><nav>Home | World | Sport</nav><article>
+<p>At least 12 people were killed and 40 injured when the Ostra river burst its banks on
+Monday, the regional governor said.</p>
+<p>Rescue teams were still searching for seven people reported missing.</p>
+</article><script>alert("WARC-SCRIPT")</script></body></html>"""
+
+BRIDGE = """<html><head><title>Bridge closed after crash</title></head><body><div>
+<p>Three people were injured when a lorry struck the Kesh bridge on Tuesday, police said.
+The bridge will stay closed while engineers inspect it.</p></div></body></html>"""
+
+SHELL = "<html><body><div id='app'></div><script>render()</script></body></html>"
+
+
+def response(writer: WARCWriter, url: str, body: bytes, *, status: str = "200 OK",
+             content_type: str = "text/html; charset=utf-8",
+             date: str = "2025-01-10T12:00:00Z") -> None:
+    headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+    record = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body), http_headers=headers,
+        warc_headers_dict={"WARC-Date": date},
+    )
+    writer.write_record(record)
+
+
+def write_crawl(path: Path, *, gzipped: bool, corrupt: bytes = b"") -> Path:
+    """A small crawl: the two articles around every kind of record the reader must skip."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzipped)
+    writer.write_record(writer.create_warcinfo_record(path.name, {"software": "tests"}))
+    request = writer.create_warc_record(
+        "https://lantern.example/world/flood", "request",
+        payload=io.BytesIO(b"GET /world/flood HTTP/1.1\r\nHost: lantern.example\r\n\r\n"),
+    )
+    writer.write_record(request)
+    response(writer, "https://lantern.example/world/flood", FLOOD.encode())
+    response(writer, "https://lantern.example/logo.png", b"\x89PNG\r\n\x1a\n\x00\x00",
+             content_type="image/png")
+    response(writer, "https://lantern.example/gone", b"<html>Not found</html>",
+             status="404 Not Found")
+    response(writer, "https://lantern.example/app", SHELL.encode())
+    buffer.write(corrupt)
+    response(writer, "https://www.kesh-courier.example/bridge", BRIDGE.encode(),
+             date="2024-06-07T09:15:00Z")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def articles(results: list[Ingested | Failed]) -> list[Ingested]:
+    return [r for r in results if isinstance(r, Ingested)]
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_html_responses_become_articles(tmp_path: Path, gzipped: bool) -> None:
+    path = write_crawl(tmp_path / ("crawl.warc.gz" if gzipped else "crawl.warc"), gzipped=gzipped)
+    results = list(iter_warc_file(path))
+    flood, bridge = (r.article for r in articles(results))
+    assert flood.url == "https://lantern.example/world/flood"
+    assert flood.title == "Flood kills 12 in Valdoria"
+    assert flood.outlet == "The Daily Lantern"
+    assert flood.published == dt.date(2024, 3, 5)  # the page's date wins over the crawl's
+    assert flood.text.startswith("At least 12 people were killed")
+    assert "WARC-SCRIPT" not in flood.text and "Home" not in flood.text
+    assert bridge.url == "https://www.kesh-courier.example/bridge"
+    assert bridge.outlet == "kesh-courier.example"
+    assert bridge.published == dt.date(2024, 6, 7)  # no date in the page: WARC-Date
+    # The empty app shell is the only failure; request, image, 404 and warcinfo are skipped.
+    [failed] = [r for r in results if isinstance(r, Failed)]
+    assert "https://lantern.example/app: no article text found" in failed.message
+
+
+def test_corrupt_gzip_member_is_reported_and_skipped(tmp_path: Path) -> None:
+    garbage = gzip.compress(b"this is not a WARC record at all\r\n\r\n")
+    path = write_crawl(tmp_path / "crawl.warc.gz", gzipped=True, corrupt=garbage)
+    results = list(iter_warc_file(path))
+    assert [r.article.url for r in articles(results)] == [
+        "https://lantern.example/world/flood", "https://www.kesh-courier.example/bridge"]
+    corrupt = [r for r in results if isinstance(r, Failed) and "corrupt record" in r.message]
+    assert len(corrupt) == 1
+    assert corrupt[0].message.startswith(f"{path}: corrupt record at byte ")
+
+
+def test_truncated_gzip_member_is_reported_and_skipped(tmp_path: Path) -> None:
+    member = io.BytesIO()
+    response(WARCWriter(member, gzip=True), "https://lantern.example/cut", FLOOD.encode())
+    truncated = member.getvalue()[: len(member.getvalue()) // 2]
+    path = write_crawl(tmp_path / "crawl.warc.gz", gzipped=True, corrupt=truncated)
+    results = list(iter_warc_file(path))
+    assert [r.article.url for r in articles(results)] == [
+        "https://lantern.example/world/flood", "https://www.kesh-courier.example/bridge"]
+    assert sum("corrupt record" in r.message for r in results if isinstance(r, Failed)) == 1
+
+
+def test_corrupt_record_in_plain_warc(tmp_path: Path) -> None:
+    broken = b"this line is no record header\r\nnor is this\r\n\r\n"
+    path = write_crawl(tmp_path / "crawl.warc", gzipped=False, corrupt=broken)
+    results = list(iter_warc_file(path))
+    assert len(articles(results)) == 2
+    assert sum("corrupt record" in r.message for r in results if isinstance(r, Failed)) == 1
+
+
+def test_arc_file(tmp_path: Path) -> None:
+    http = (b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + BRIDGE.encode())
+    header_body = b"1 0 tests\nURL IP-address Archive-date Content-type Archive-length\n"
+    header = (b"filedesc://crawl.arc 0.0.0.0 20240607091500 text/plain "
+              + str(len(header_body)).encode() + b"\n" + header_body)
+    record = (b"https://kesh-courier.example/bridge 192.0.2.1 20240607091500 text/html "
+              + str(len(http)).encode() + b"\n" + http)
+    path = tmp_path / "crawl.arc.gz"
+    path.write_bytes(gzip.compress(header + b"\n") + gzip.compress(record + b"\n"))
+    [result] = list(iter_warc_file(path))
+    assert isinstance(result, Ingested)
+    assert result.article.url == "https://kesh-courier.example/bridge"
+    assert result.article.published == dt.date(2024, 6, 7)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "holds no WARC or ARC records"),
+        (b"Dear editor, this is a letter.\n", "is not a WARC or ARC file"),
+        (gzip.compress(b"just gzipped words\n"), "is not a WARC or ARC file"),
+    ],
+)
+def test_not_a_crawl(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "x.warc.gz"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=f"x.warc.gz: {message}"):
+        list(iter_warc_file(path))
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="nope.warc: no such file"):
+        list(iter_warc_file(tmp_path / "nope.warc"))
+
+
+def test_sniffing(tmp_path: Path) -> None:
+    path = write_crawl(tmp_path / "c.warc.gz", gzipped=True)
+    assert looks_like_warc(path.read_bytes()[:4096])
+    assert looks_like_warc(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n")
+    assert not looks_like_warc(gzip.compress(b"hello"))
+    assert not looks_like_warc(b"<html>")
