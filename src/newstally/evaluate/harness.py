@@ -90,6 +90,35 @@ def scores(result: EvalResult) -> dict[str, float]:
     return {}
 
 
+def summary_rows(result: EvalResult) -> list[tuple[str, str]]:
+    """(measure, value) rows for a printed table: scores with their counts, misses, speed.
+
+    >>> summary_rows(result)[0]
+    ('killed', '0.7703  (161/209)')
+    """
+    rows: list[tuple[str, str]] = []
+    if result.counts is not None:
+        for field, score in result.counts.fields.items():
+            rows.append((str(field), f"{score.accuracy:.4f}  ({score.right}/{score.scored})"))
+        rows += [(f"miss {kind}", str(n)) for kind, n in result.counts.misses.items()]
+    if result.attributions is not None:
+        found = result.attributions
+        rows += [
+            ("precision", f"{found.precision:.4f}  ({found.matched}/{found.predicted})"),
+            ("recall", f"{found.recall:.4f}  ({found.matched}/{found.gold})"),
+            ("f1", f"{found.f1:.4f}"),
+            ("source right", f"{found.source_right_rate:.4f}  "
+                             f"({found.source_right}/{found.source_scored})"),
+        ]
+        rows += [(f"miss {kind}", str(n)) for kind, n in found.misses.items()]
+        rows += [(f"missed, gold cue {cue}", str(n)) for cue, n in found.missed_by_cue.items()]
+    rows += [
+        ("articles", str(result.articles)),
+        ("articles/s", f"{result.articles_per_s}  ({result.words:,} words in {result.seconds} s)"),
+    ]
+    return rows
+
+
 def write_errors(result: EvalResult, path: Path) -> int:
     """Write every miss as one JSON object per line, readable with `jq` or an editor; returns
     how many were written."""
