@@ -224,7 +224,7 @@ class Report(Record):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    schema_id: Literal["newstally/report@1"] = Field(default=SCHEMA_ID, alias="schema")
+    schema_id: Literal["newstally/report@1"] = Field(default="newstally/report@1", alias="schema")
     article: Article
     figures: list[Figure] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)

@@ -141,8 +141,9 @@ def source_kind(text: str, has_person: bool, proper: bool = False) -> SourceKind
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners and punctuation and trailing punctuation from a phrase."""
-    while start < end and (doc[start].is_punct or doc[start].dep_ == "det"
-                           or doc[start].lower_ in {"the", "a", "an"}):
+    while start < end and (
+        doc[start].is_punct or doc[start].dep_ == "det" or doc[start].lower_ in {"the", "a", "an"}
+    ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -177,8 +178,10 @@ def source_name(doc: Doc, start: int, end: int) -> str | None:
             continue
         if depth:
             continue
-        if tok.dep_ in {"poss", "nmod"} and tok.head.i < end and any(
-            t.tag_ == "POS" for t in tok.subtree
+        if (
+            tok.dep_ in {"poss", "nmod"}
+            and tok.head.i < end
+            and any(t.tag_ == "POS" for t in tok.subtree)
         ):
             skip_until = max(t.i for t in tok.subtree)
             continue
@@ -211,8 +214,9 @@ def make_source(doc: Doc, start: int, end: int) -> SourceRef:
     if name is None and doc[start:end].text.lower() not in ANONYMOUS_SOURCES:
         name = text or None
     root = doc[start:end].root if end > start else None
-    proper = root is not None and root.pos_ == "PROPN" and root.ent_type_ not in {"ORG", "GPE",
-                                                                                   "NORP"}
+    proper = (
+        root is not None and root.pos_ == "PROPN" and root.ent_type_ not in {"ORG", "GPE", "NORP"}
+    )
     kind = source_kind(text, has_person, proper)
     return SourceRef(start, end, text, name, kind)
 
@@ -268,9 +272,12 @@ def _content_range(verb: Token, skip: set[int]) -> tuple[int, int] | None:
     for child in verb.children:
         if child.i in skip:
             continue
-        if child.dep_ in CONTENT_DEPS:
-            parts.append(child)
-        elif child.dep_ == "prep" and child.lower_ in {"as", "about", "of"} and child.i > verb.i:
+        if (
+            child.dep_ in CONTENT_DEPS
+            or child.dep_ == "prep"
+            and child.lower_ in {"as", "about", "of"}
+            and child.i > verb.i
+        ):
             parts.append(child)
     if not parts:
         return None
@@ -286,9 +293,11 @@ def _relays(doc: Doc, verb: Token) -> list[Token]:
     """'citing X' under a cue verb: X, the party nearer the facts."""
     cited = []
     for child in verb.subtree:
-        if child.lemma_ == "cite" and child.i != verb.i and child.dep_ in {"advcl", "xcomp",
-                                                                             "acl", "relcl",
-                                                                             "conj", "pcomp"}:
+        if (
+            child.lemma_ == "cite"
+            and child.i != verb.i
+            and child.dep_ in {"advcl", "xcomp", "acl", "relcl", "conj", "pcomp"}
+        ):
             for obj in child.children:
                 if obj.dep_ == "dobj":
                     cited.append(obj)
@@ -334,8 +343,9 @@ def _according_to(doc: Doc, sent: Span) -> list[Frame]:
         else:
             c_start_tok = sent.start
             c_end_tok = tok.i
-        while c_end_tok > c_start_tok and (doc[c_end_tok - 1].is_punct
-                                           or doc[c_end_tok - 1].is_space):
+        while c_end_tok > c_start_tok and (
+            doc[c_end_tok - 1].is_punct or doc[c_end_tok - 1].is_space
+        ):
             c_end_tok -= 1
         if c_end_tok <= c_start_tok:
             continue
@@ -345,19 +355,29 @@ def _according_to(doc: Doc, sent: Span) -> list[Frame]:
             for c in cited:
                 dobj = [g for g in c.children if g.dep_ == "dobj"]
                 if dobj:
-                    via = [SourceRef(source.start, source.end, source.text, source.name,
-                                     source.kind)]
+                    via = [
+                        SourceRef(source.start, source.end, source.text, source.name, source.kind)
+                    ]
                     s2, e2 = _phrase(dobj[0])
                     source = make_source(doc, s2, e2)
                     # the relay phrase ends before ", which cited"
                     first_rel = min(t.i for t in c.subtree)
                     rs, re_ = _trim(doc, via[0].start, min(via[0].end, first_rel))
                     via = [make_source(doc, rs, re_)]
-        frames.append(Frame(
-            cue="according to", cue_start=tok.i, cue_end=tok.i + 2, status=Status.CLAIMED,
-            source=source, content_start=doc[c_start_tok].idx,
-            content_end=doc[c_end_tok - 1].idx + len(doc[c_end_tok - 1].text), via=via,
-            sentence_start=sent.start_char, sentence_end=sent.end_char))
+        frames.append(
+            Frame(
+                cue="according to",
+                cue_start=tok.i,
+                cue_end=tok.i + 2,
+                status=Status.CLAIMED,
+                source=source,
+                content_start=doc[c_start_tok].idx,
+                content_end=doc[c_end_tok - 1].idx + len(doc[c_end_tok - 1].text),
+                via=via,
+                sentence_start=sent.start_char,
+                sentence_end=sent.end_char,
+            )
+        )
     return frames
 
 
@@ -383,8 +403,10 @@ def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
                 if noun.dep_ == "pobj" and noun.head.lower_ == "of":
                     noun = noun.head.head
                 head_tokens = [t for t in noun.subtree if t.i < verb.i]
-                content = (min(t.idx for t in head_tokens),
-                           max(t.idx + len(t.text) for t in head_tokens))
+                content = (
+                    min(t.idx for t in head_tokens),
+                    max(t.idx + len(t.text) for t in head_tokens),
+                )
             elif verb.dep_ == "acl" and verb.tag_ == "VBG":
                 # 'reports on Tuesday revealing several hundred killed'
                 source_tok = noun
@@ -396,8 +418,10 @@ def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
                 source_tok = agents[0]
                 if subjects:
                     s = subjects[0]
-                    content = (min(t.idx for t in s.subtree),
-                               max(t.idx + len(t.text) for t in s.subtree))
+                    content = (
+                        min(t.idx for t in s.subtree),
+                        max(t.idx + len(t.text) for t in s.subtree),
+                    )
             elif subjects and subjects[0].dep_ != "nsubjpass":
                 source_tok = subjects[0]
             elif verb.dep_ in {"conj", "xcomp"} and not subjects:
@@ -406,8 +430,11 @@ def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
             if source_tok is None or source_tok.lower_ in {"it", "this", "that", "there"}:
                 continue
             for child in verb.children:
-                if child.dep_ in {"dative"} or (lemma == "tell" and child.dep_ == "dobj"
-                                               and child.ent_type_ in {"ORG", "PERSON"}):
+                if child.dep_ in {"dative"} or (
+                    lemma == "tell"
+                    and child.dep_ == "dobj"
+                    and child.ent_type_ in {"ORG", "PERSON"}
+                ):
                     rs, re_ = _phrase(child)
                     recipient = make_source(doc, rs, re_)
                     skip.update(t.i for t in child.subtree)
@@ -429,10 +456,21 @@ def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
             source = make_source(doc, s2, e2)
         if recipient is not None and recipient.kind == SourceKind.MEDIA:
             via.append(recipient)
-        frames.append(Frame(
-            cue=lemma, cue_start=verb.i, cue_end=verb.i + 1, status=_status(lemma, verb),
-            source=source, content_start=content[0], content_end=content[1], via=via,
-            recipient=recipient, sentence_start=sent.start_char, sentence_end=sent.end_char))
+        frames.append(
+            Frame(
+                cue=lemma,
+                cue_start=verb.i,
+                cue_end=verb.i + 1,
+                status=_status(lemma, verb),
+                source=source,
+                content_start=content[0],
+                content_end=content[1],
+                via=via,
+                recipient=recipient,
+                sentence_start=sent.start_char,
+                sentence_end=sent.end_char,
+            )
+        )
     return frames
 
 

@@ -31,9 +31,11 @@ from newstally.model import (
     Scope,
     Source,
     SourceKind,
-    Span as TextSpan,
     Status,
     Subject,
+)
+from newstally.model import (
+    Span as TextSpan,
 )
 
 CUMULATIVE_CUES = re.compile(
@@ -78,6 +80,7 @@ def _time_for(
     dates the claim.
     """
     period: Period | None = None
+    period_char = -1
     reported: dt.date | None = None
     doc = sent.doc
     for expr in times:
@@ -156,8 +159,12 @@ def find_figures(
             Figure(
                 id=f"f{len(figures) + 1}",
                 measure=measure,
-                count=Count(low=mention.low, high=mention.high, approximate=mention.approximate,
-                            text=mention.text(doc)),
+                count=Count(
+                    low=mention.low,
+                    high=mention.high,
+                    approximate=mention.approximate,
+                    text=mention.text(doc),
+                ),
                 subject=subject,
                 place=place,
                 period=period,
@@ -168,8 +175,11 @@ def find_figures(
                 status=status,
                 hedges=figure_hedges,
                 scope=_scope(doc, sent, mention, period),
-                evidence=Evidence(start=start_char, end=end_char,
-                                  sentence=TextSpan(start=sent.start_char, end=sent.end_char)),
+                evidence=Evidence(
+                    start=start_char,
+                    end=end_char,
+                    sentence=TextSpan(start=sent.start_char, end=sent.end_char),
+                ),
             )
         )
         if subject.group or subject.role:

@@ -159,11 +159,7 @@ def _measure_of_verb(tok: Token, anchor: Token) -> Measure | None:
     if lemma in {"receive", "admit", "treat", "take"}:
         subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
         preps = [
-            g
-            for c in tok.children
-            if c.dep_ == "prep"
-            for g in c.children
-            if g.dep_ == "pobj"
+            g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
         ]
         if any(_lemma(t) in HOSPITAL_WORDS or t.lower_ in HOSPITAL_WORDS
                for t in subjects + preps):  # fmt: skip

@@ -52,7 +52,11 @@ ARTICLE_UNITS = {"a", "an", "no"}
 MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000,
                "billion": 1_000_000_000}  # fmt: skip
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
-COUPLE = {("a", "couple", "of"): (2, 2), ("a", "couple"): (2, 2), ("a", "pair", "of"): (2, 2)}
+COUPLE: dict[tuple[str, ...], tuple[int, int]] = {
+    ("a", "couple", "of"): (2, 2),
+    ("a", "couple"): (2, 2),
+    ("a", "pair", "of"): (2, 2),
+}
 
 # Modifiers before a number: words -> how they bound it.
 LOWER_BOUND_STRICT = {("over",), ("more", "than"), ("upwards", "of"), ("in", "excess", "of"),
@@ -67,8 +71,8 @@ APPROX_UPPER = {("nearly",), ("almost",), ("close", "to"), ("just", "under"),
 APPROXIMATE = {("about",), ("approximately",), ("around",), ("some",), ("roughly",),
                ("an", "estimated"), ("estimated",), ("approx.",), ("circa",), ("c.",),
                ("more", "or", "less")}  # fmt: skip
-TRAILING_LOWER = {("or", "more"), ("plus",), ("-plus",)}
-TRAILING_APPROX = {("or", "so")}
+TRAILING_LOWER: set[tuple[str, ...]] = {("or", "more"), ("plus",), ("-plus",)}
+TRAILING_APPROX: set[tuple[str, ...]] = {("or", "so")}
 
 # Entity labels whose numbers are not counts of people.
 NOT_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
@@ -110,8 +114,10 @@ def _match_before(doc: Doc, end: int, phrases: set[tuple[str, ...]]) -> int:
     best = 0
     for phrase in phrases:
         n = len(phrase)
-        if n > best and end - n >= 0 and all(
-            _lower(doc, end - n + k) == phrase[k] for k in range(n)
+        if (
+            n > best
+            and end - n >= 0
+            and all(_lower(doc, end - n + k) == phrase[k] for k in range(n))
         ):
             best = n
     return best
@@ -190,8 +196,12 @@ def read_quantity(doc: Doc, i: int) -> tuple[int, int, int, bool] | None:
     if length:
         words = tuple(_lower(doc, i + k) for k in range(length))
         low, high = VAGUE_QUANTITIES[words]
-        return low, high, i + length, words not in {("a", "dozen"), ("a", "hundred"),
-                                                      ("a", "thousand")}
+        return (
+            low,
+            high,
+            i + length,
+            words not in {("a", "dozen"), ("a", "hundred"), ("a", "thousand")},
+        )
     if couple:
         words = tuple(_lower(doc, i + k) for k in range(couple))
         low, high = COUPLE[words]
@@ -220,16 +230,14 @@ def _is_age_or_year(doc: Doc, start: int, end: int, low: int) -> bool:
     if YEAR.match(first.text) and end == start + 1:
         return True
     # "John Smith, 45, of Springfield": a number set off by commas right after a name
-    if (
+    return (
         start >= 2
         and doc[start - 1].text == ","
         and doc[start - 2].ent_type_ == "PERSON"
         and end < len(doc)
         and doc[end].text in {",", "."}
         and low < 120
-    ):
-        return True
-    return False
+    )
 
 
 def _in_excluded_entity(tok: Token) -> bool:
@@ -299,23 +307,24 @@ def find_counts(doc: Doc) -> list[CountMention]:
             high, end = None, end + trail
         elif _match_phrase(doc, end, TRAILING_APPROX):
             approximate, end = True, end + 2
-        if low is not None and not _is_age_or_year(doc, i, got[2], low):
-            counts.append(CountMention(start, end, low, high, approximate, vague))
-        elif low is None:
+        value = low if low is not None else high
+        if value is not None and not _is_age_or_year(doc, i, got[2], value):
             counts.append(CountMention(start, end, low, high, approximate, vague))
         i = max(end, i + 1)
     return counts
+
+
+QUANTITY_WORDS = {"dozen", "dozens", "hundreds", "thousands", "several", "few", "scores",
+                  "hundred", "thousand", "million"}  # fmt: skip
 
 
 def count_head_index(doc: Doc, mention: CountMention) -> int:
     """The token of the count that attaches to the rest of the sentence (its syntactic head)."""
     span = doc[mention.start : mention.end]
     for tok in span:
-        if tok.head.i < mention.start or tok.head.i >= mention.end or tok.head.i == tok.i:
-            if tok.like_num or tok.lower_ in {"dozen", "dozens", "hundreds", "thousands",
-                                               "several", "few", "scores", "hundred",
-                                               "thousand", "million"}:  # fmt: skip
-                return tok.i
+        outside = tok.head.i < mention.start or tok.head.i >= mention.end or tok.head.i == tok.i
+        if outside and (tok.like_num or tok.lower_ in QUANTITY_WORDS):
+            return tok.i
     # fall back on the last number-like token
     for tok in reversed(span):
         if tok.like_num or tok.lower_ in MULTIPLIERS:

@@ -22,6 +22,16 @@ DESTINATION_PREPOSITIONS = {"to", "into"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 SUFFIXES = (" region", " province", " oblast", " governorate", " district", " state", " county")
 MAX_NGRAM = 3
+PLACE_ALIASES = {
+    "britain": "GB",
+    "u.s.": "US",
+    "the u.s.": "US",
+    "america": "US",
+    "the united states": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "the uk": "GB",
+}
 
 
 def _load_tsv(name: str) -> list[list[str]]:
@@ -39,12 +49,13 @@ def gazetteer() -> dict[str, tuple[str, str | None]]:
             if name:
                 table[name.lower()] = (country.alpha_2, None)
     for row in _load_tsv("groups.tsv"):
-        word, _, code = row[0], row[1], row[2]
-        if code != "-" and " " not in word.strip() or word in {"north korea", "south korea",
-                                                               "united states", "saudi arabia",
-                                                               "the united states"}:
-            if code != "-" and word not in {"washington", "moscow", "kremlin", "us"}:
-                table.setdefault(word, (code, None))
+        # country names from the group table ('Russia', 'Britain'); demonyms and metonyms
+        # ('Russian', 'Kremlin', 'Washington') name a group, not a place
+        word, group, code = row[0], row[1], row[2]
+        if code != "-" and word == group.lower():
+            table.setdefault(word, (code, None))
+    for alias, code in PLACE_ALIASES.items():
+        table.setdefault(alias, (code, None))
     for sub in pycountry.subdivisions:
         if sub.country_code == "US" or sub.type in {"State", "Province"}:
             table.setdefault(sub.name.lower(), (sub.country_code, sub.name))
@@ -135,8 +146,9 @@ def find_place(sent: Span, anchor: Token, measure: Measure) -> Place | None:
     return best[2] if best else None
 
 
-def place_in_paragraph(doc: Doc, sentences: list[Span], anchor: Token,
-                       measure: Measure) -> Place | None:
+def place_in_paragraph(
+    doc: Doc, sentences: list[Span], anchor: Token, measure: Measure
+) -> Place | None:
     """A place from the count's own sentence, else from earlier sentences of its paragraph."""
     for sent in reversed(sentences):
         place = find_place(sent, anchor, measure)

@@ -21,7 +21,7 @@ from newstally.extract.attribution import (
     _resolve_pronoun,
     make_source,
 )
-from newstally.model import Quote
+from newstally.model import Quote, Span
 
 QUOTE_PAIRS = re.compile(r"“(?P<curly>[^“”]{1,5000})”|\"(?P<straight>[^\"]{1,5000})\"")
 SPEECH_CUES = {lemma for lemma in CUE_STATUS} | {"ask", "shout", "write", "tweet", "joke"}
@@ -148,7 +148,7 @@ def find_quotes(doc: Doc) -> list[FoundQuote]:
             to=recipient,
             text=body,
             direct=True,
-            evidence={"start": q_start, "end": q_end},  # type: ignore[arg-type]
+            evidence=Span(start=q_start, end=q_end),
         )
         item = FoundQuote(quote, speaker, verb_lemma, cue_start)
         found.append(item)

@@ -78,8 +78,9 @@ def extract_many(
         ArticleInput(normalise_text(i.text), i.published, i.url, i.title, i.outlet, i.authors)
         for i in items
     )
-    for doc, item in pipeline.pipe(((i.text, i) for i in checked), as_tuples=True,
-                                   batch_size=batch_size):
+    for doc, item in pipeline.pipe(
+        ((i.text, i) for i in checked), as_tuples=True, batch_size=batch_size
+    ):
         yield build_report(doc, item)
 
 
@@ -117,17 +118,22 @@ def attributions_of(doc: Doc, frames: list[Frame], quotes: list[FoundQuote]) -> 
         key = (frame.content_start, frame.content_end)
         seen.add(key)
         cue_tok = doc[frame.cue_start : frame.cue_end]
-        out.append(Attribution(
-            source=Source(text=frame.source.text, name=frame.source.name,
-                          kind=frame.source.kind),
-            cue=frame.cue,
-            content=Span(start=frame.content_start, end=frame.content_end),
-            cue_span=Span(start=cue_tok.start_char, end=cue_tok.end_char),
-            source_span=Span(start=doc[frame.source.start].idx,
-                             end=doc[frame.source.end - 1].idx
-                             + len(doc[frame.source.end - 1].text))
-            if frame.source.end > frame.source.start else None,
-        ))
+        out.append(
+            Attribution(
+                source=Source(
+                    text=frame.source.text, name=frame.source.name, kind=frame.source.kind
+                ),
+                cue=frame.cue,
+                content=Span(start=frame.content_start, end=frame.content_end),
+                cue_span=Span(start=cue_tok.start_char, end=cue_tok.end_char),
+                source_span=Span(
+                    start=doc[frame.source.start].idx,
+                    end=doc[frame.source.end - 1].idx + len(doc[frame.source.end - 1].text),
+                )
+                if frame.source.end > frame.source.start
+                else None,
+            )
+        )
     frame_cues = {frame.cue_start for frame in frames}
     for found in quotes:
         ev = found.quote.evidence
@@ -137,16 +143,23 @@ def attributions_of(doc: Doc, frames: list[Frame], quotes: list[FoundQuote]) -> 
         if any(s <= ev.start and ev.end <= e for s, e in seen):
             continue
         ref = found.speaker
-        out.append(Attribution(
-            source=Source(text=ref.text, name=ref.name, kind=ref.kind),
-            cue=found.cue or "say",
-            content=Span(start=ev.start, end=ev.end),
-            cue_span=Span(start=doc[found.cue_start].idx,
-                          end=doc[found.cue_start].idx + len(doc[found.cue_start].text))
-            if found.cue_start is not None else None,
-            source_span=Span(start=doc[ref.start].idx,
-                             end=doc[ref.end - 1].idx + len(doc[ref.end - 1].text))
-            if ref.end > ref.start else None,
-        ))
+        out.append(
+            Attribution(
+                source=Source(text=ref.text, name=ref.name, kind=ref.kind),
+                cue=found.cue or "say",
+                content=Span(start=ev.start, end=ev.end),
+                cue_span=Span(
+                    start=doc[found.cue_start].idx,
+                    end=doc[found.cue_start].idx + len(doc[found.cue_start].text),
+                )
+                if found.cue_start is not None
+                else None,
+                source_span=Span(
+                    start=doc[ref.start].idx, end=doc[ref.end - 1].idx + len(doc[ref.end - 1].text)
+                )
+                if ref.end > ref.start
+                else None,
+            )
+        )
     out.sort(key=lambda a: (a.content.start, a.content.end))
     return out

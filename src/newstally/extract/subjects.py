@@ -87,8 +87,9 @@ def noun_phrase_text(doc: Doc, noun: Token, skip: range) -> str:
         if child.dep_ in MODIFIER_DEPS | {"det"} and child.i not in skip:
             start = min(start, child.left_edge.i)
     start = max(start, skip.stop) if start < skip.stop <= noun.i else start
-    while start < noun.i and (doc[start].is_punct or doc[start].dep_ == "det"
-                              or doc[start].i in skip):
+    while start < noun.i and (
+        doc[start].is_punct or doc[start].dep_ == "det" or doc[start].i in skip
+    ):
         start += 1
     return doc[start : noun.i + 1].text
 

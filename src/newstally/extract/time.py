@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "24": 1, "48": 2, "72": 3}  # fmt: skip
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 SAME_DAY = {"today", "this morning", "this afternoon", "this evening", "tonight", "earlier today"}
 DAY_BEFORE = {"yesterday", "last night", "overnight", "late last night", "early yesterday"}
 # Expressions relative to the last day the story named (the anchor).
@@ -74,20 +74,28 @@ def _absolute(text: str, published: dt.date) -> dt.date | None:
     lowered = text.lower()
     if not any(m in lowered for m in MONTHS) and not re.search(r"\d{1,4}[-/]\d{1,2}", lowered):
         return None
-    if re.fullmatch(r"(?:in |the )?\d{4}s?", lowered) or re.fullmatch(r"\w+ \d{4}", lowered) \
-            and not re.search(r"\d{1,2}", lowered.split()[0]):
+    if (
+        re.fullmatch(r"(?:in |the )?\d{4}s?", lowered)
+        or re.fullmatch(r"\w+ \d{4}", lowered)
+        and not re.search(r"\d{1,2}", lowered.split()[0])
+    ):
         # "in 2019", "the 1990s", "December 2024": not one day
         return None
     base = dt.datetime.combine(published, dt.time(12))
     parsed = dateparser.parse(
         text,
         languages=["en"],
-        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
-                  "REQUIRE_PARTS": ["day", "month"], "STRICT_PARSING": False},
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "REQUIRE_PARTS": ["day", "month"],
+            "STRICT_PARSING": False,
+        },
     )
     if parsed is None:
         return None
-    return parsed.date()
+    day: dt.date = parsed.date()
+    return day
 
 
 def resolve_day(text: str, published: dt.date, anchor: dt.date) -> dt.date | None:
@@ -127,10 +135,7 @@ def resolve_range(
     if match:
         n = _n(match.group("n") or "one") or 1
         unit = match.group("unit").rstrip("s")
-        if unit == "hour":
-            days = max(1, n // 24)
-        else:
-            days = n * {"day": 1, "week": 7, "month": 30}[unit]
+        days = max(1, n // 24) if unit == "hour" else n * {"day": 1, "week": 7, "month": 30}[unit]
         return published - dt.timedelta(days=days), published
     if WEEKEND.match(key):
         saturday = weekday_on_or_before("saturday", published)
