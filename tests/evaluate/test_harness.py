@@ -222,3 +222,78 @@ def test_write_baseline_reports_a_bad_set_in_one_line(
         "at column 2)"
     )
     assert not (tmp_path / "b.json").exists()
+
+
+# --- the command --------------------------------------------------------------------------------
+
+
+def test_the_eval_command_prints_a_table_and_writes_errors(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newstally.cli import app
+
+    path = write_lines(tmp_path / "shootings.jsonl", counts_line(SHOOTING, 1, 2, "2024-03-01"),
+                       counts_line(COUNCIL, 0, 0, "2024-02-27"))
+    errors = tmp_path / "errors.jsonl"
+
+    result = CliRunner().invoke(app, ["eval", str(path), "--errors", str(errors)])
+
+    assert result.exit_code == 0, result.output
+    for row in ("killed", "injured", "event_date", "articles/s"):
+        assert row in result.output
+    assert errors.exists()
+
+
+def test_the_eval_command_prints_json(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newstally.cli import app
+
+    path = write_lines(tmp_path / "speech.jsonl", speech_line())
+
+    result = CliRunner().invoke(app, ["eval", str(path), "--format", "json"])
+
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.stdout)
+    assert printed["kind"] == "attributions"
+    assert set(printed["scores"]) == {"precision", "recall", "f1", "source_right"}
+    assert "misses" not in printed  # the misses go to --errors, not to the summary
+
+
+@pytest.mark.parametrize(
+    ("arguments", "code", "message"),
+    [
+        (["--format", "csv"], 2, "eval prints table or json"),
+        (["--limit", "0"], 2, ""),
+    ],
+)
+def test_the_eval_command_refuses_bad_options(
+    tmp_path: Path, arguments: list[str], code: int, message: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from newstally.cli import app
+
+    path = write_lines(tmp_path / "speech.jsonl", speech_line())
+
+    result = CliRunner().invoke(app, ["eval", str(path), *arguments])
+
+    assert result.exit_code == code
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_the_eval_command_reports_a_bad_line_in_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newstally.cli import app
+
+    path = write_lines(tmp_path / "bad.jsonl", speech_line(), "{oops")
+
+    result = CliRunner().invoke(app, ["eval", str(path)])
+
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"newstally: error: {path}:2: not valid JSON (Expecting property name enclosed in "
+        "double quotes at column 2)"
+    ]
