@@ -156,8 +156,36 @@ def _pass_through() -> tuple[type[BaseException], ...]:
 _PASS_THROUGH = _pass_through()
 
 
+def _report_click_error(exc: BaseException) -> int:
+    """Show a usage error as `newstally: error: ...` and return its exit code."""
+    code = getattr(exc, "exit_code", 1)
+    if isinstance(exc, typer.Abort) or type(exc).__name__ == "Abort":
+        warn("aborted")
+        return 1
+    if type(exc).__name__ == "NoArgsIsHelpError" or not hasattr(exc, "format_message"):
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show()
+        return int(code)
+    ctx = getattr(exc, "ctx", None)
+    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    warn(f"{exc.format_message()}{hint}")
+    return int(code)
+
+
 class _Commands(TyperGroup):
     """Turn the project's errors into one line and an exit code for every command."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Print usage errors as one line too (Typer draws a box of several)."""
+        if not kwargs.get("standalone_mode", True):
+            return super().main(*args, **kwargs)
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except _PASS_THROUGH as exc:
+            sys.exit(_report_click_error(exc))
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -331,7 +359,11 @@ def extract_command(
         str | None, typer.Option(help="The article's headline.", show_default=False)
     ] = None,
 ) -> None:
-    """Extract the figures, quotes and attributions of one article (or of each line of --jsonl)."""
+    """Extract the figures, quotes and attributions of one article.
+
+    With --jsonl, extract every line of a JSON Lines file with one pipeline and write one
+    REPORT-V1 object per line, in input order; bad lines are reported and skipped (exit 1).
+    """
     from newstally.extract import extract
     from newstally.extract.pipeline import load_pipeline
     from newstally.ingest.text import read_meta
@@ -408,9 +440,12 @@ def ingest_command(
     published: PublishedOption = None,
     model: ModelOption = None,
 ) -> None:
-    """Extract and store articles. Each NAME.txt may have a NAME.meta.json sidecar with
-    published/url/title/outlet/authors; --published overrides the sidecar's date.
-    Articles already stored (same text) are skipped."""
+    """Extract articles and store them in the database.
+
+    Each NAME.txt may have a NAME.meta.json sidecar holding published, url, title, outlet and
+    authors; --published overrides the sidecar's date. Articles already stored (same text) are
+    skipped. Failures are reported one line each; the exit code is 1 if any file failed.
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from newstally.extract import extract, normalise_text
