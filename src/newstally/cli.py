@@ -462,6 +462,7 @@ def ingest_command(
         MofNCompleteColumn(),
         console=err_console,
         transient=True,
+        disable=not err_console.is_terminal,  # keep logs and pipes free of bar drawing
     ) as progress:
         task = progress.add_task("ingest", total=len(candidates))
         for candidate in candidates:
