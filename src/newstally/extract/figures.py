@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from newstally.extract.attribution import Frame, SourceRef, innermost_frame
+from newstally.extract.attribution import CUE_STATUS, Frame, SourceRef, innermost_frame
 from newstally.extract.hedges import HEDGE_REACH, find_hedges
 from newstally.extract.measures import find_head_noun, find_measure
 from newstally.extract.numbers import CountMention, count_head_index, find_counts
@@ -66,6 +66,27 @@ def _scope(doc: Doc, sent: Span, mention: CountMention, period: Period | None) -
     return None
 
 
+NEGATORS = {"not", "n't", "never", "neither", "nor", "none", "no"}
+
+
+def _negated(doc: Doc, mention: CountMention) -> bool:
+    """'three children were not injured', 'neither ... nor their three children were injured':
+    a count that the sentence denies happened is not a figure."""
+    head = doc[count_head_index(doc, mention)]
+    tok = head
+    for _ in range(4):
+        if tok.lemma_.lower() in CUE_STATUS:
+            break  # 'did not confirm that 40 died' is a disputed figure, not a non-event
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    sent = head.sent
+    before = {t.lower_ for t in doc[sent.start : mention.start]}
+    return bool({"neither", "nor"} & before)
+
+
 def _sentence_of(doc: Doc, token_i: int) -> Span:
     return doc[token_i].sent
 
@@ -117,7 +138,7 @@ def find_figures(
     for mention in find_counts(doc):
         noun = find_head_noun(doc, mention)
         measure = find_measure(doc, mention, noun)
-        if measure is None:
+        if measure is None or _negated(doc, mention):
             continue
         anchor = noun if noun is not None else doc[count_head_index(doc, mention)]
         sent = _sentence_of(doc, mention.start)

@@ -259,6 +259,8 @@ def find_counts(doc: Doc) -> list[CountMention]:
             i += 1
             continue
         got = read_quantity(doc, i)
+        if got is not None and tok.lower_ == "one" and _lower(doc, i - 1) in {"no", "any"}:
+            got = None  # "no one was hurt" is a zero, read by totals.py, not a count of one
         if got is None:
             i += 1
             continue

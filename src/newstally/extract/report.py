@@ -17,6 +17,7 @@ from newstally.extract.figures import find_figures
 from newstally.extract.pipeline import load_pipeline
 from newstally.extract.quotes import FoundQuote, find_quotes
 from newstally.extract.time import find_time_expressions
+from newstally.extract.totals import find_event_date, find_totals
 from newstally.model import Article, Attribution, Report, Source, Span, article_id
 
 # Articles are hostile input: bound their size. A long-form feature is ~100k characters;
@@ -105,6 +106,8 @@ def build_report(doc: Doc, item: ArticleInput) -> Report:
         figures=figures,
         quotes=[q.quote for q in quotes],
         attributions=attributions_of(doc, frames, quotes),
+        totals=find_totals(doc, figures),
+        event_date=find_event_date(doc, times, item.published),
     )
 
 

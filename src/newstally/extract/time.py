@@ -188,7 +188,16 @@ def find_time_expressions(doc: Doc, published: dt.date | None) -> list[TimeExpre
             start -= 1
         span: Span = doc[start:end]
         text = span.text
-        if ent.label_ == "TIME" and text.lower() not in DAY_BEFORE | SAME_DAY:
+        lowered = text.lower()
+        if ent.label_ == "TIME" and lowered not in DAY_BEFORE | SAME_DAY:
+            # 'early Sunday morning', 'Monday night' name a day; '7:45 p.m.' does not
+            day_words = [w for w in WEEKDAYS if w in lowered]
+            if not day_words:
+                continue
+            text = day_words[0]
+            day = weekday_on_or_before(text, published)
+            found.append(TimeExpression(ent.text, ent.start, ent.end, day, day, False))
+            anchor = day
             continue
         period = resolve_range(text, published, anchor)
         if period and period[0] != period[1] or (period and SINCE.match(text.lower())):
