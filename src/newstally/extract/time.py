@@ -195,9 +195,9 @@ def find_time_expressions(doc: Doc, published: dt.date | None) -> list[TimeExpre
             if not day_words:
                 continue
             text = day_words[0]
-            day = weekday_on_or_before(text, published)
-            found.append(TimeExpression(ent.text, ent.start, ent.end, day, day, False))
-            anchor = day
+            weekday = weekday_on_or_before(text, published)
+            found.append(TimeExpression(ent.text, ent.start, ent.end, weekday, weekday, False))
+            anchor = weekday
             continue
         period = resolve_range(text, published, anchor)
         if period and period[0] != period[1] or (period and SINCE.match(text.lower())):
