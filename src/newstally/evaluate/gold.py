@@ -572,9 +572,10 @@ def score_paths(paths: Sequence[str | Path], nlp: Language | None = None) -> dic
     """Score every gold file in `paths` against the extractor, keyed by sample name."""
     from newstally.extract.pipeline import load_pipeline
 
+    found = gold_files(paths)
     pipeline = nlp or load_pipeline()
     scores: dict[str, GoldScore] = {}
-    for gold_path in gold_files(paths):
+    for gold_path in found:
         gold = load_gold(gold_path)
         scores[sample_name(gold_path)] = score_file(
             text_path_for(gold_path, gold), gold_path, pipeline
