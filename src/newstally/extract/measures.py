@@ -75,6 +75,8 @@ MEASURE_VERBS: dict[str, Measure] = {
     **dict.fromkeys(["detain", "arrest", "jail", "imprison", "round"], Measure.DETAINED),
     **dict.fromkeys(["evacuate", "relocate"], Measure.EVACUATED),
     **dict.fromkeys(["rescue"], Measure.OTHER),
+    # shot: killed or wounded, not yet told apart ('three people were shot, one fatally')
+    **dict.fromkeys(["shoot", "gun"], Measure.CASUALTIES),
 }  # fmt: skip
 MEASURE_ADJECTIVES: dict[str, Measure] = {
     "dead": Measure.KILLED, "killed": Measure.KILLED, "wounded": Measure.INJURED,

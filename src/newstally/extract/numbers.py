@@ -223,8 +223,11 @@ def _is_age_or_year(doc: Doc, start: int, end: int, low: int) -> bool:
         return True
     if re.match(r"^(-\s*)?year\s*-?\s*old", after):
         return True
-    before = _lower(doc, start - 1)
-    if before in {"aged", "age", "ages"}:
+    # "aged 45", "ages 25, 27 and 29"
+    k = start - 1
+    while k >= 0 and start - k <= 6 and (doc[k].like_num or doc[k].lower_ in {",", "and"}):
+        k -= 1
+    if _lower(doc, k) in {"aged", "age", "ages"}:
         return True
     first = doc[start]
     if YEAR.match(first.text) and end == start + 1:
