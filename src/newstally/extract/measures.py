@@ -60,8 +60,7 @@ MEASURE_NOUNS: dict[str, Measure] = {
     "displaced": Measure.DISPLACED,
 }  # fmt: skip
 ROLELESS_NOUNS = {"casualty", "casualties", "death", "dead", "fatality", "body", "life", "toll",
-                  "injury", "wounded", "injured", "missing", "killing", "victim", "people",
-                  "person", "soul", "survivor"}  # fmt: skip
+                  "injury", "wounded", "injured", "missing", "killing"}  # fmt: skip
 MEASURE_VERBS: dict[str, Measure] = {
     **dict.fromkeys(["kill", "die", "slay", "execute", "massacre", "perish", "murder",
                      "drown", "behead", "slaughter", "assassinate", "eliminate",
@@ -245,12 +244,12 @@ def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure
                     if measure:
                         return measure
             # the count is itself a subject: '47 were wounded'
-        if tok.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "ADJ"}:
+        if tok.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "ADJ", "AUX"}:
             found = _measure_of_verb(head, anchor)
             if found:
                 return found
             for child in head.children:
-                if child.dep_ in {"acomp", "attr"} and child.lower_ in MEASURE_ADJECTIVES:
+                if child.dep_ in {"acomp", "attr", "oprd"} and child.lower_ in MEASURE_ADJECTIVES:
                     return MEASURE_ADJECTIVES[child.lower_]
         # stop at clause boundaries that belong to another statement
         if head.dep_ in {"ccomp"} and tok.dep_ not in {"dobj", "nsubj", "nsubjpass", "pobj"}:

@@ -158,6 +158,14 @@ def read_number(doc: Doc, i: int) -> tuple[int, int, bool] | None:
             if word in ARTICLE_UNITS and _lower(doc, i + 1) not in MULTIPLIERS:
                 return None
             value = UNITS[word]
+            # "twenty-five" split by the tokenizer into twenty / - / five
+            if (
+                value >= 20 and value % 10 == 0 and _lower(doc, i + 1) == "-"
+                and _lower(doc, i + 2) in UNITS and 0 < UNITS[_lower(doc, i + 2)] < 10
+                and _lower(doc, i + 2) not in ARTICLE_UNITS
+            ):
+                value += UNITS[_lower(doc, i + 2)]
+                j = i + 3
             # "twenty five" written apart
             if value >= 20 and value % 10 == 0 and j < n and doc[j].lower_ in UNITS:
                 extra = UNITS[doc[j].lower_]

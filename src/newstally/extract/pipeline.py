@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newstally.errors import ModelError
 
@@ -21,6 +22,16 @@ MODEL_ENV = "NEWSTALLY_MODEL"
 def model_name(name: str | None = None) -> str:
     """The model to load: the argument, else $NEWSTALLY_MODEL, else the pinned default."""
     return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@Language.component("newline_sentences")
+def newline_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, bylines and datelines have no full stop, and
+    without this the parser glues a headline to the first sentence and its source."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text or tok.text_with_ws.endswith("\n"):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -34,4 +45,6 @@ def load_pipeline(name: str | None = None) -> Language:
             f"spaCy model {resolved!r} is not installed; install requirements/model.txt "
             f"or set {MODEL_ENV} to an installed model"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newline_sentences", before="parser")
     return nlp
