@@ -49,8 +49,11 @@ WORKERS = 4
 PER_HOST = 2
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
+              "application/x-rss+xml", "application/x-atom+xml")
 XML_TYPES = ("application/xml", "text/xml")
+# Servers that do not know a file's type say one of these; the body is sniffed instead.
+VAGUE_TYPES = ("", "application/octet-stream", "binary/octet-stream", "text/plain")
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 64 * 1024
 
@@ -290,10 +293,11 @@ def _first_line(exc: BaseException) -> str:
 def page_articles(page: Page, name: str) -> list[Ingested | Failed]:
     """Read a fetched page: an HTML page is one article, a feed one per entry."""
     kind = page.content_type
-    is_feed = kind in FEED_TYPES or ((kind in XML_TYPES or not kind) and looks_like_feed(page.body))
+    vague = kind in VAGUE_TYPES
+    is_feed = kind in FEED_TYPES or ((kind in XML_TYPES or vague) and looks_like_feed(page.body))
     if is_feed:
         return list(iter_feed(page.body, name))
-    if kind in HTML_TYPES or (not kind and b"<html" in page.body[:4096].lower()):
+    if kind in HTML_TYPES or (vague and b"<html" in page.body[:4096].lower()):
         article = read_html(page.body, url=page.url, name=name, encoding=page.charset)
         return [Ingested(name, article)]
     raise InputError(f"{name}: is {kind or 'of unknown type'}, not an HTML page or a feed")
