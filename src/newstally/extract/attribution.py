@@ -381,11 +381,37 @@ def _according_to(doc: Doc, sent: Span) -> list[Frame]:
     return frames
 
 
+def _speaker_like(tok: Token) -> bool:
+    """A subject that can hold a view: a person, organisation, place-as-government, pronoun."""
+    if tok.lower_ in {"he", "she", "they", "we", "i"}:
+        return True
+    if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return True
+    return tok.lemma_.lower() in {"official", "source", "aide", "spokesman", "spokeswoman",
+                                  "campaign", "administration", "government", "police",
+                                  "critic", "expert", "analyst", "supporter", "voter",
+                                  "lawmaker", "leader", "report", "poll", "survey", "study"}
+
+
+def _is_cue(verb: Token) -> bool:
+    """A cue verb: from the table, or any verb that takes a clause from a speaker-like subject
+    ('Trump wants the wall built', 'officials believe that ...'), as PARC annotates them."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb.lemma_.lower() in CUE_STATUS:
+        return True
+    if verb.lemma_.lower() in {"be", "have", "do", "make", "let", "help", "see", "get"}:
+        return False
+    clause = any(c.dep_ == "ccomp" for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return clause and bool(subjects) and _speaker_like(subjects[0])
+
+
 def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
     frames = _according_to(doc, sent)
     for verb in sent:
         lemma = verb.lemma_.lower()
-        if lemma not in CUE_STATUS or verb.pos_ not in {"VERB", "AUX"}:
+        if not _is_cue(verb):
             continue
         source_tok: Token | None = None
         content: tuple[int, int] | None = None
@@ -424,7 +450,7 @@ def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
                     )
             elif subjects and subjects[0].dep_ != "nsubjpass":
                 source_tok = subjects[0]
-            elif verb.dep_ in {"conj", "xcomp"} and not subjects:
+            elif verb.dep_ in {"conj", "xcomp", "advcl"} and not subjects:
                 heads = [c for c in verb.head.children if c.dep_ == "nsubj"]
                 source_tok = heads[0] if heads else None
             if source_tok is None or source_tok.lower_ in {"it", "this", "that", "there"}:
