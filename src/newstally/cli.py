@@ -429,19 +429,33 @@ def _extract_jsonl(
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[
-        list[Path],
+    inputs: Annotated[
+        list[str] | None,
         typer.Argument(
-            help="Article files, or directories searched for *.txt, *.text and *.md.",
+            help="Files, folders (text, HTML, feeds, WARC/ARC crawls) or http(s) URLs.",
             show_default=False,
         ),
-    ],
+    ] = None,
     db: DbOption = DEFAULT_DB,
     published: PublishedOption = None,
     model: ModelOption = None,
+    urls: Annotated[
+        Path | None,
+        typer.Option(
+            "--urls", help="A file of URLs to fetch, one a line.", show_default=False
+        ),
+    ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private", help="Also fetch from private, loopback and link-local addresses."
+        ),
+    ] = False,
 ) -> None:
     """Extract articles and store them in the database.
 
+    Inputs are text files, web pages (.html), RSS/Atom feeds (.xml, .rss, .atom; one article
+    per entry), WARC/ARC crawls (.warc.gz; one per HTML response), folders of these, and URLs.
     Each NAME.txt may have a NAME.meta.json sidecar holding published, url, title, outlet and
     authors; --published overrides the sidecar's date. Articles already stored (same text) are
     skipped. Failures are reported one line each; the exit code is 1 if any file failed.
@@ -450,11 +464,18 @@ def ingest_command(
 
     from newstally.extract import extract, normalise_text
     from newstally.extract.pipeline import load_pipeline
-    from newstally.ingest.text import Unreadable, read_meta, read_path, text_file_paths
+    from newstally.ingest import Failed, read_inputs
+    from newstally.ingest.inputs import read_url_list
     from newstally.model import article_id
 
     when = published_date(published)
-    candidates = list(text_file_paths(paths))
+    if not inputs and urls is None:
+        fail("nothing to ingest: give files, folders or URLs, or --urls FILE", 2)
+    try:
+        url_list = read_url_list(urls) if urls is not None else []
+    except InputError as exc:
+        fail(str(exc), 2)
+    results = read_inputs(inputs or [], urls=url_list, allow_private=allow_private)
     stored = present = failed = 0
     with open_db(db) as store, Progress(
         TextColumn("{task.description}"),
@@ -464,25 +485,24 @@ def ingest_command(
         transient=True,
         disable=not err_console.is_terminal,  # keep logs and pipes free of bar drawing
     ) as progress:
-        task = progress.add_task("ingest", total=len(candidates))
-        for candidate in candidates:
-            progress.update(task, description=_short(candidate))
-            result = read_path(candidate)
+        task = progress.add_task("ingest", total=None)
+        for result in results:
+            progress.update(task, description=_short(result.name))
             try:
-                if isinstance(result, Unreadable):
+                if isinstance(result, Failed):
                     raise InputError(result.message)
-                meta = read_meta(result.path)
-                text = normalise_text(result.text, result.name)
+                item = result.article
+                text = normalise_text(item.text, result.name)
                 if store.has(article_id(text)):
                     present += 1
                     continue
                 report = extract(
                     text,
-                    when or meta.published,
-                    url=meta.url,
-                    title=meta.title,
-                    outlet=meta.outlet,
-                    authors=meta.authors,
+                    when or item.published,
+                    url=item.url,
+                    title=item.title,
+                    outlet=item.outlet,
+                    authors=item.authors,
                     nlp=load_pipeline(model),
                 )
                 if store.add(report):
