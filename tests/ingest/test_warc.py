@@ -99,6 +99,16 @@ def test_corrupt_gzip_member_is_reported_and_skipped(tmp_path: Path) -> None:
     assert corrupt[0].message.startswith(f"{path}: corrupt record at byte ")
 
 
+def test_corrupt_first_record(tmp_path: Path) -> None:
+    good = write_crawl(tmp_path / "good.warc.gz", gzipped=True).read_bytes()
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gzip.compress(b"not a record\r\n\r\n") + good)
+    results = list(iter_warc_file(path))
+    assert isinstance(results[0], Failed)
+    assert results[0].message.startswith(f"{path}: corrupt record at byte 0 skipped (")
+    assert len(articles(results)) == 2
+
+
 def test_truncated_gzip_member_is_reported_and_skipped(tmp_path: Path) -> None:
     member = io.BytesIO()
     response(WARCWriter(member, gzip=True), "https://lantern.example/cut", FLOOD.encode())

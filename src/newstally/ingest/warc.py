@@ -71,14 +71,20 @@ def iter_warc(stream: IO[bytes], name: str) -> Iterator[Ingested | Failed]:
     """Read records from a seekable binary stream, resynchronising after corrupt records."""
     head = stream.read(4096)
     gzipped = head.startswith(GZIP_MAGIC)
-    if head and not looks_like_warc(head):
-        raise InputError(f"{name}: is not a WARC or ARC file")
     # ARC records are converted to WARC responses. Only for ARC files: warcio's mixed mode
     # reads any line of garbage as an ARC header, which would hide corrupt WARC records.
     is_arc = _first_bytes(head).startswith(b"filedesc://")
     start: int | None = 0
     recovering = False
     seen = 0
+    if head and not looks_like_warc(head):
+        # warcio would read a line of prose as an ARC header, so the first record is checked
+        # here: not a record header means a corrupt first record, or no crawl at all.
+        start = _next_record_start(stream, 1, gzipped)
+        if start is None:
+            raise InputError(f"{name}: is not a WARC or ARC file")
+        recovering = True
+        yield Failed(f"{name} @0", f"{name}: corrupt record at byte 0 skipped (no record header)")
     while start is not None:
         stream.seek(start)
         records = ArchiveIterator(stream, arc2warc=is_arc)
