@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newstally.errors import InputError
 from newstally.ingest.html import MAX_HTML_BYTES, html_to_text, outlet_from_url, read_html
@@ -146,3 +148,23 @@ def test_fragment_to_text() -> None:
 )
 def test_outlet_from_url(url: str | None, outlet: str | None) -> None:
     assert outlet_from_url(url) == outlet
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["<p>", "</p>", "<script>", "</script>", "<div>", "<b>", "&amp;",
+                         "<!--", "-->", "<style>", "killed ", "12 ", "\x00", "\u00e9", "<"])
+        | st.text(max_size=20),
+        max_size=40,
+    )
+)
+def test_any_markup_gives_an_article_or_an_input_error(pieces: list[str]) -> None:
+    page = "".join(pieces)
+    try:
+        article = read_html(page.encode("utf-8", "replace"), name="fuzz.html")
+    except InputError as exc:
+        assert str(exc).startswith("fuzz.html: ")
+    else:
+        assert article.text.strip()
+    html_to_text(page)  # never raises
