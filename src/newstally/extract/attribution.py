@@ -146,6 +146,8 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text == ")" and "(" in doc[start : end - 1].text:
+            break  # keep a closing parenthesis that closes an acronym: '(NDRRMC)'
         end -= 1
     return start, end
 
