@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import gzip
 import ipaddress
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -349,3 +353,71 @@ def test_a_name_with_any_private_address_is_refused(monkeypatch: pytest.MonkeyPa
 )
 def test_blocked_reason(address: str, reason: str | None) -> None:
     assert blocked_reason(ipaddress.ip_address(address)) == reason
+
+
+# --- https: the connection goes to the checked address, the certificate is checked by name ---
+
+
+@pytest.fixture
+def tls_server(tmp_path: Path) -> Iterator[tuple[Server, ssl.SSLContext]]:
+    """A loopback HTTPS server with a certificate for lantern.example from a throwaway CA."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("needs the openssl command to make a test certificate")
+
+    def make(*args: str) -> None:
+        subprocess.run([openssl, *args], cwd=tmp_path, check=True, capture_output=True)
+
+    ec = ("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes")
+    make("req", "-x509", *ec, "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+         "-subj", "/CN=newstally test CA", "-addext", "basicConstraints=critical,CA:TRUE",
+         "-addext", "keyUsage=critical,keyCertSign")
+    make("req", *ec, "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=lantern.example")
+    (tmp_path / "san.ext").write_text("subjectAltName=DNS:lantern.example\n")
+    make("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+         "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "san.ext")
+    httpd = Server()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(tmp_path / "server.pem", tmp_path / "server.key")
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    yield httpd, ssl.create_default_context(cafile=str(tmp_path / "ca.pem"))
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def names_on_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every name resolves to 127.0.0.1, without asking DNS."""
+
+    def loopback(host: str, port: int, *_: Any, **__: Any) -> list[Any]:
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", loopback)
+
+
+@pytest.mark.usefixtures("names_on_loopback")
+def test_https_with_the_host_name_verified(tls_server: tuple[Server, ssl.SSLContext]) -> None:
+    httpd, trust = tls_server
+    port = httpd.server_address[1]
+    with Fetcher(LOOPBACK_ONLY, verify=trust) as fetcher:
+        page = fetcher.fetch(f"https://lantern.example:{port}/article")
+        assert page.url == f"https://lantern.example:{port}/article"
+        assert page.body == PAGE
+        with pytest.raises(InputError, match="other.example.*cannot be fetched"):
+            fetcher.fetch(f"https://other.example:{port}/article")  # not the certificate's name
+    assert httpd.requests[0][1]["Host"] == f"lantern.example:{port}"
+    assert len(httpd.requests) == 1
+
+
+@pytest.mark.usefixtures("names_on_loopback")
+def test_https_name_on_loopback_refused_without_the_flag(
+    tls_server: tuple[Server, ssl.SSLContext], loopback_only: list[str]
+) -> None:
+    httpd, trust = tls_server
+    with Fetcher(verify=trust) as fetcher, pytest.raises(
+        InputError, match=r"refused, lantern.example \(127.0.0.1\) is a loopback address"
+    ):
+        fetcher.fetch(f"https://lantern.example:{httpd.server_address[1]}/article")
+    assert loopback_only == []

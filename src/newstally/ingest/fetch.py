@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import threading
 import time
 import zlib
@@ -119,6 +120,8 @@ class Fetcher:
     deadline_seconds: float = DEADLINE_SECONDS
     max_bytes: int = MAX_BODY_BYTES
     max_redirects: int = MAX_REDIRECTS
+    # The TLS trust store: True for the system's, or a context (tests trust their own CA).
+    verify: ssl.SSLContext | bool = True
     client: httpx.Client = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -127,6 +130,7 @@ class Fetcher:
         # No environment proxies: the address check must be about the server we connect to.
         self.client = httpx.Client(
             timeout=self.timeout,
+            verify=self.verify,
             follow_redirects=False,
             trust_env=False,
             limits=httpx.Limits(max_connections=WORKERS * PER_HOST, max_keepalive_connections=0),
