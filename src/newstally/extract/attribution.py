@@ -164,6 +164,10 @@ def source_name(doc: Doc, start: int, end: int) -> str | None:
         if ent.label_ == "PERSON":
             name = re.sub(r"[’']s$", "", ent.text).strip()
             return name
+    for ent in span.ents:
+        # 'The Front for the Renewal of the North': the organisation's whole name
+        if ent.label_ == "ORG" and ent.start <= span.root.i < ent.end:
+            return re.sub(r"^(?:the|The) ", "", ent.text).strip()
     tokens = list(span)
     # drop a possessive owner ("Ukraine's"), parentheses and what follows a comma or preposition
     cut: list[Token] = []
@@ -417,7 +421,11 @@ def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
             continue
         source_tok: Token | None = None
         content: tuple[int, int] | None = None
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        # the subject nearest the verb: the parser may hang a dateline on as a second one
+        subjects = sorted(
+            (c for c in verb.children if c.dep_ in SUBJECT_DEPS),
+            key=lambda c: abs(verb.i - c.i),
+        )
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
                   if g.dep_ == "pobj"]  # fmt: skip
         recipient: SourceRef | None = None

