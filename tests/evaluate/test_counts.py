@@ -10,6 +10,7 @@ from newstally.evaluate.counts import (
     CountField,
     CountMissKind,
     count_right,
+    rough_sentences,
     score_article,
     summarise,
 )
@@ -175,3 +176,34 @@ def test_a_miss_reads_as_one_json_line() -> None:
     assert all("\n" not in line for line in lines)
     assert '"field":"event_date"' in lines[-1]
     assert '"gold":"2024-03-01"' in lines[-1]
+
+
+def test_a_date_miss_always_shows_the_sentences_with_time_words() -> None:
+    killed = figure(Measure.KILLED, "A man", 1, 1)
+    outcome = score_article(
+        example(killed=None, injured=None, event_date=dt.date(2024, 3, 1)),
+        report({Measure.KILLED: Total(low=1, high=1)}, event_date=dt.date(2024, 2, 27),
+               figures=[killed]),
+    )
+
+    [miss] = outcome.misses
+    assert [f.sentence for f in miss.figures] == ["A man was shot and killed on Friday night."]
+    assert miss.hints == [
+        "A man was shot and killed on Friday night.",
+        "The city council met on Tuesday.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Shot at midnight Saturday, Jan. 25. Police said.",
+         ["Shot at midnight Saturday, Jan. 25.", "Police said."]),
+        ("Sgt. Ann Lee said two died. “He ran.” 3 were hurt.",
+         ["Sgt. Ann Lee said two died.", "“He ran.”", "3 were hurt."]),
+    ],
+)
+def test_hint_sentences_split_roughly_but_not_after_abbreviations(
+    text: str, sentences: list[str]
+) -> None:
+    assert rough_sentences(text) == sentences

@@ -63,7 +63,13 @@ HINT_WORDS: dict[CountField, re.Pattern[str]] = {
     ),
 }
 MAX_HINTS = 3
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z0-9])")
+SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z0-9])")
+# A full stop after these does not end a sentence: "Saturday, Jan. 25", "Sgt. Smith".
+ABBREVIATIONS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+     "mr", "mrs", "ms", "dr", "st", "lt", "sgt", "capt", "det", "ofc", "gov", "sen", "rep",
+     "no", "ave", "blvd", "jr", "sr", "a.m", "p.m", "u.s"}
+)
 
 
 class FigureSentence(BaseModel):
@@ -185,9 +191,13 @@ def miss(
     gold: int | dt.date,
     predicted: Total | dt.date | None,
 ) -> CountMiss:
-    """Build a miss with the figures behind it, or hint sentences when there are none."""
+    """Build a miss with the figures behind it, and hint sentences when they cannot show why.
+
+    No figure carries the event date, so a date miss always gets the sentences with time words.
+    """
     figures = driving_figures(report, field)
-    hints = [] if figures else hint_sentences(report.article.text, field)
+    show_hints = field is CountField.EVENT_DATE or not figures
+    hints = hint_sentences(report.article.text, field) if show_hints else []
     return CountMiss(
         article=example.id,
         line=example.line,
@@ -219,10 +229,24 @@ def driving_figures(report: Report, field: CountField) -> list[FigureSentence]:
 
 
 def hint_sentences(text: str, field: CountField) -> list[str]:
-    """Up to MAX_HINTS sentences with words that usually carry the answer, split by punctuation."""
+    """Up to MAX_HINTS sentences with words that usually carry the answer."""
     pattern = HINT_WORDS[field]
-    found = [s.strip() for s in SENTENCE_BREAK.split(text) if pattern.search(s)]
-    return found[:MAX_HINTS]
+    return [s for s in rough_sentences(text) if pattern.search(s)][:MAX_HINTS]
+
+
+def rough_sentences(text: str) -> list[str]:
+    """Split at end punctuation before a capital or digit, except after ABBREVIATIONS.
+
+    Rough on purpose: hints must not need the spaCy pipeline, and a reader forgives a bad split.
+    """
+    sentences: list[str] = []
+    for piece in SENTENCE_BREAK.split(text):
+        words = sentences[-1].rstrip(".").rsplit(maxsplit=1) if sentences else []
+        if words and words[-1].casefold() in ABBREVIATIONS:
+            sentences[-1] = f"{sentences[-1]} {piece.strip()}"
+        else:
+            sentences.append(piece.strip())
+    return [s for s in sentences if s]
 
 
 def summarise(outcomes: Sequence[CountsOutcome]) -> CountsScore:
