@@ -195,6 +195,7 @@ def test_precision_recall_and_f1_are_summed_over_the_set() -> None:
     assert score.source_right_rate == 0.0
     assert score.misses == {"missed": 1, "spurious": 1, "wrong-source": 1}
     assert score.missed_by_cue == {"say/tell": 1}
+    assert score.missed_cue_words == {"said": 1}
 
 
 @pytest.mark.parametrize(

@@ -69,6 +69,7 @@ CUE_CLASSES: dict[str, frozenset[str]] = {
     "evidence": verb_forms("show", "find", "indicate", "reveal", "estimate", "rate")
     | {"found", "shown", "poll", "survey", "data"},
 }
+TOP_MISSED_CUES = 10
 NO_CUE = "no cue"
 PUNCTUATION_CUE = "punctuation"  # a colon or dash standing in for a verb: 'Trump: ...'
 OTHER_CUE = "other"
@@ -150,6 +151,7 @@ class AttributionsScore(BaseModel):
     source_right_rate: float
     misses: dict[str, int]
     missed_by_cue: dict[str, int]
+    missed_cue_words: dict[str, int]  # the TOP_MISSED_CUES commonest gold cues, as written
 
 
 def overlap(a: Span | GoldSpan, b: Span | GoldSpan) -> int:
@@ -324,7 +326,12 @@ def summarise(outcomes: Sequence[AttributionsOutcome]) -> AttributionsScore:
     source_right = sum(o.source_right for o in outcomes)
     misses = all_misses(outcomes)
     kinds = Counter(str(m.kind) for m in misses)
-    by_cue = Counter(m.cue_class or NO_CUE for m in misses if m.kind is AttributionMissKind.MISSED)
+    missed = [m for m in misses if m.kind is AttributionMissKind.MISSED]
+    by_cue = Counter(m.cue_class or NO_CUE for m in missed)
+    cue_words = Counter(
+        " ".join(m.gold.cue.text.casefold().split()) if m.gold and m.gold.cue else NO_CUE
+        for m in missed
+    )
     return AttributionsScore(
         articles=len(outcomes),
         gold=gold,
@@ -338,6 +345,7 @@ def summarise(outcomes: Sequence[AttributionsOutcome]) -> AttributionsScore:
         source_right_rate=ratio(source_right, source_scored),
         misses={kind.value: kinds[kind.value] for kind in AttributionMissKind},
         missed_by_cue=dict(by_cue.most_common()),
+        missed_cue_words=dict(cue_words.most_common(TOP_MISSED_CUES)),
     )
 
 

@@ -112,6 +112,8 @@ def summary_rows(result: EvalResult) -> list[tuple[str, str]]:
         ]
         rows += [(f"miss {kind}", str(n)) for kind, n in found.misses.items()]
         rows += [(f"missed, gold cue {cue}", str(n)) for cue, n in found.missed_by_cue.items()]
+        rows += [(f"missed, gold cue '{words}'", str(n))
+                 for words, n in list(found.missed_cue_words.items())[:5]]
     rows += [
         ("articles", str(result.articles)),
         ("articles/s", f"{result.articles_per_s}  ({result.words:,} words in {result.seconds} s)"),
