@@ -6,7 +6,7 @@ this test is skipped, never faked. After a change that improves the scores, reco
     python -m newstally.evaluate.harness --write-baseline tests/eval_scores.json \\
         ../shared/eval/gva-dev.jsonl ../shared/eval/polnear-dev.jsonl
 
-Both sets together take about 50 s on two cores (≈118,000 words through en_core_web_sm).
+Both sets together take about a minute of one core (≈118,000 words, one spaCy process).
 """
 
 from __future__ import annotations
