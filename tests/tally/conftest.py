@@ -55,16 +55,17 @@ def make_seen(
         "count": {"low": low, "high": high, "text": words, "approximate": approximate},
         "subject": {"text": subject, "group": group, "role": "soldiers"},
         "place": {"text": country, "country": country} if country else None,
-        "period": (
-            {"text": "period", "start": period[0], "end": period[1]} if period else None
-        ),
+        "period": ({"text": "period", "start": period[0], "end": period[1]} if period else None),
         "reported": reported,
         "source": {"text": source, "name": source, "kind": kind},
         "status": status,
         "hedges": hedges or [],
         "scope": scope,
-        "evidence": {"start": start, "end": start + len(words),
-                     "sentence": {"start": 0, "end": start + len(words) + 1}},
+        "evidence": {
+            "start": start,
+            "end": start + len(words),
+            "sentence": {"start": 0, "end": start + len(words) + 1},
+        },
     }
     return Seen(
         article_id=article,

@@ -13,10 +13,30 @@ def test_officials_and_spokesperson_same_count_same_day_are_one_claim(seen) -> N
     # The seed: "U.S. officials ... confirmed several dozens" and "Kirby officially
     # acknowledged several dozens", both on Monday 16 Dec.
     series = only_series(
-        seen(36, 108, text="several dozens", measure="casualties", country=None,
-             source="U.S. officials", kind="official", status="confirmed", fid="f3", start=676),
-        seen(36, 108, text="several dozens", measure="casualties", country=None,
-             source="John Kirby", kind="person", status="confirmed", fid="f4", start=943),
+        seen(
+            36,
+            108,
+            text="several dozens",
+            measure="casualties",
+            country=None,
+            source="U.S. officials",
+            kind="official",
+            status="confirmed",
+            fid="f3",
+            start=676,
+        ),
+        seen(
+            36,
+            108,
+            text="several dozens",
+            measure="casualties",
+            country=None,
+            source="John Kirby",
+            kind="person",
+            status="confirmed",
+            fid="f4",
+            start=943,
+        ),
     )
     (claim,) = series.claims
     assert claim.source.name == "U.S. officials"
@@ -39,8 +59,7 @@ def test_claim_relayed_by_other_outlets_next_day_is_one_claim_with_three_sightin
 def test_approximate_relay_within_five_percent_merges(seen) -> None:
     series = only_series(
         seen(12000, 12000, text="12,000", measure="deployed", article="a1"),
-        seen(12200, 12200, text="about 12,200", measure="deployed", article="a2",
-             approximate=True),
+        seen(12200, 12200, text="about 12,200", measure="deployed", article="a2", approximate=True),
     )
     assert len(series.claims) == 1
 
@@ -100,12 +119,22 @@ def test_merged_claim_takes_the_firmest_status_and_every_hedge(seen) -> None:
 
 
 def test_figure_without_country_takes_its_articles_only_country_for_that_measure(seen) -> None:
-    result = tally([
-        seen(50, 50, period=("2024-12-14", "2024-12-16"), fid="f1"),
-        seen(300, 900, text="several hundred", country=None, reported="2024-12-17", fid="f2",
-             source=None, kind="unattributed"),
-        seen(36, 108, text="several dozens", measure="casualties", country=None, fid="f3"),
-    ])
+    result = tally(
+        [
+            seen(50, 50, period=("2024-12-14", "2024-12-16"), fid="f1"),
+            seen(
+                300,
+                900,
+                text="several hundred",
+                country=None,
+                reported="2024-12-17",
+                fid="f2",
+                source=None,
+                kind="unattributed",
+            ),
+            seen(36, 108, text="several dozens", measure="casualties", country=None, fid="f3"),
+        ]
+    )
     assert [s.key for s in result.series] == [
         "casualties/North Korea/-",
         "killed/North Korea/RU",
@@ -114,11 +143,13 @@ def test_figure_without_country_takes_its_articles_only_country_for_that_measure
 
 
 def test_subjects_named_differently_land_in_one_series(seen) -> None:
-    result = tally([
-        seen(50, 50, group=None, subject="DPRK soldiers", article="a1"),
-        seen(50, 50, group="North Korean troops", article="a2"),
-        seen(50, 50, group=None, subject="troops from Pyongyang", article="a3"),
-    ])
+    result = tally(
+        [
+            seen(50, 50, group=None, subject="DPRK soldiers", article="a1"),
+            seen(50, 50, group="North Korean troops", article="a2"),
+            seen(50, 50, group=None, subject="troops from Pyongyang", article="a3"),
+        ]
+    )
     assert [s.key for s in result.series] == ["killed/North Korea/RU"]
     assert len(result.series[0].claims[0].sightings) == 3
 
@@ -132,8 +163,9 @@ def test_filters_by_measure_group_place_and_since(seen) -> None:
     ]
     import datetime as dt
 
-    result = tally(figures, measure="killed", group="DPRK", place="Russia",
-                   since=dt.date(2024, 12, 15))
+    result = tally(
+        figures, measure="killed", group="DPRK", place="Russia", since=dt.date(2024, 12, 15)
+    )
     assert [(s.key, [c.count.low for c in s.claims]) for s in result.series] == [
         ("killed/North Korea/RU", [60])
     ]

@@ -7,8 +7,14 @@ from newstally.tally import country_code, normalise_group, subject_group
 
 @pytest.mark.parametrize(
     "words",
-    ["North Korean troops", "North Korean soldiers", "DPRK soldiers", "troops from Pyongyang",
-     "north korea", "Korea, Democratic People's Republic of"],
+    [
+        "North Korean troops",
+        "North Korean soldiers",
+        "DPRK soldiers",
+        "troops from Pyongyang",
+        "north korea",
+        "Korea, Democratic People's Republic of",
+    ],
 )
 def test_names_of_north_korea_are_one_group(words: str) -> None:
     assert normalise_group(words) == "North Korea"

@@ -62,6 +62,10 @@ STATUS_STRENGTH = {
 }
 
 
+# (measure, group, country, scope): sightings in different buckets are never one claim.
+SeriesScope = tuple[Measure, str | None, str | None, Scope]
+
+
 class SightedFigure(Protocol):
     """A figure with the article it was seen in (the store's StoredFigure is one)."""
 
@@ -156,30 +160,48 @@ def figure_scope(figure: Figure) -> Scope:
 
 
 def resolve(figures: Iterable[SightedFigure]) -> list[Resolved]:
-    """Work out each figure's group, country, scope and reported day.
+    """Work out each figure's group, country (see `inherit_countries`), scope and reported day."""
+    seen = list(figures)
+    groups = [subject_group(s.figure.subject) for s in seen]
+    countries = inherit_countries(
+        [
+            (
+                s.article_id,
+                s.figure.measure.value,
+                group,
+                s.figure.place.country if s.figure.place is not None else None,
+            )
+            for s, group in zip(seen, groups, strict=True)
+        ]
+    )
+    return [
+        Resolved(s, group, country, figure_scope(s.figure), s.figure.reported or s.published)
+        for s, group, country in zip(seen, groups, countries, strict=True)
+    ]
+
+
+def inherit_countries(
+    figures: Sequence[tuple[str, str, str | None, str | None]],
+) -> list[str | None]:
+    """Countries for (article id, measure, group, country) rows, missing ones filled in.
 
     A figure without a country takes the one its own article gives for the same measure and
     group, when the article gives exactly one: the seed's "several hundred" killed joins the
     special forces' 50 killed in Kursk, while its "several dozens" casualties (no casualty
     figure there has a place) stay without one.
     """
-    seen = list(figures)
-    groups = [subject_group(s.figure.subject) for s in seen]
-    countries: dict[tuple[str, Measure, str | None], set[str]] = defaultdict(set)
-    for s, group in zip(seen, groups, strict=True):
-        place = s.figure.place
-        if place is not None and place.country:
-            countries[(s.article_id, s.figure.measure, group)].add(place.country.upper())
-    resolved: list[Resolved] = []
-    for s, group in zip(seen, groups, strict=True):
-        place = s.figure.place
-        country = place.country.upper() if place is not None and place.country else None
-        if country is None:
-            known = countries.get((s.article_id, s.figure.measure, group), set())
-            country = next(iter(known)) if len(known) == 1 else None
-        day = s.figure.reported or s.published
-        resolved.append(Resolved(s, group, country, figure_scope(s.figure), day))
-    return resolved
+    known: dict[tuple[str, str, str | None], set[str]] = defaultdict(set)
+    for article, measure, group, country in figures:
+        if country:
+            known[(article, measure, group)].add(country.upper())
+    result: list[str | None] = []
+    for article, measure, group, country in figures:
+        if country:
+            result.append(country.upper())
+        else:
+            found = known.get((article, measure, group), set())
+            result.append(next(iter(found)) if len(found) == 1 else None)
+    return result
 
 
 def merge_claims(resolved: Iterable[Resolved]) -> list[Claim]:
@@ -188,9 +210,7 @@ def merge_claims(resolved: Iterable[Resolved]) -> list[Claim]:
     Each sighting is compared with the first sighting of the candidate claims reported within
     DAY_TOLERANCE days, never with later joiners, so a chain of near matches cannot drift.
     """
-    buckets: dict[tuple[Measure, str | None, str | None, Scope], list[Resolved]] = defaultdict(
-        list
-    )
+    buckets: dict[SeriesScope, list[Resolved]] = defaultdict(list)
     for r in resolved:
         buckets[(r.figure.measure, r.group, r.place, r.scope)].append(r)
     claims: list[Claim] = []

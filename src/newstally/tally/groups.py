@@ -71,15 +71,20 @@ def normalise_group(name: str | None) -> str | None:
 
 
 def subject_group(subject: Subject) -> str | None:
-    """The group a figure counts: its extracted group if any, else one named in its words.
+    """The group a figure counts: its extracted group if any, else one named in its words."""
+    return group_of(subject.group, subject.text)
+
+
+def group_of(group: str | None, text: str | None) -> str | None:
+    """`subject_group` over plain strings (the store's columns).
 
     The extracted `group` is trusted first; the subject's words ('DPRK soldiers') are searched
     only when the extractor gave no group, because a text without an alias is no group at all.
     """
-    if subject.group:
-        return normalise_group(subject.group)
-    if subject.text:
-        return _find_alias(" ".join(subject.text.split()))
+    if group and group.strip():
+        return normalise_group(group)
+    if text:
+        return _find_alias(" ".join(text.split()))
     return None
 
 

@@ -39,7 +39,8 @@ DISAGREEMENT_RULE = (
     "Two claims from different sources disagree when their ranges do not overlap (approximate "
     "counts widened by 10%) and they cover the same time: two totals as of days at most 1 day "
     "apart, two increments over the same period, or a total as of a day after an increment's "
-    "period that is below the increment."
+    "period that is below the increment. Not computed when both the group and the country are "
+    "unknown: such a series mixes unrelated events."
 )
 APPROXIMATE_SLACK = 0.10
 NO_VALUE = "-"
@@ -149,8 +150,9 @@ def build_series(resolved: Iterable[Resolved]) -> list[Series]:
 def make_series(key: str, claims: list[Claim]) -> Series:
     """One series from its claims (all with the same measure, group and place)."""
     ordered = sorted(claims, key=_claim_order)
-    pairs = disagreements(ordered)
     first = ordered[0]
+    known = first.group is not None or first.place is not None
+    pairs = disagreements(ordered) if known else []
     return Series(
         key=key,
         measure=first.measure,

@@ -1,0 +1,277 @@
+"""SQL for the tally and the web UI: series keys kept in a side table so a page reads one series.
+
+The tally groups figures by canonical subject group and country, which are worked out in Python
+(alias table, per-article country inheritance). Doing that for a million figures on every page
+view is too slow, so `ensure_keys` stores each figure's (measure, group, country, day) once in
+`tally_keys`, filling in only articles added since, and the queries below filter and aggregate
+on that indexed table. The table is derived data: dropping it loses nothing, and it is rebuilt
+when the alias table or the rule (`KEYS_VERSION`) changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from newstally.model import Measure
+from newstally.store.base import Store, _date
+from newstally.store.records import StoredFigure
+from newstally.tally.claims import inherit_countries
+from newstally.tally.groups import group_of
+
+# Bump when `group_of` or `inherit_countries` changes what they return.
+KEYS_VERSION = "1"
+# Articles keyed per transaction: bounds memory and the size of an IN (...) list.
+KEY_CHUNK = 500
+# The longest sentence a tooltip shows; sentences are hostile text of any length.
+MAX_SENTENCE_CHARS = 600
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS tally_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS tally_articles ("
+    " article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE)",
+    "CREATE TABLE IF NOT EXISTS tally_keys ("
+    " article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+    " position INTEGER NOT NULL, measure TEXT NOT NULL, grp TEXT, place TEXT, day TEXT,"
+    " PRIMARY KEY (article_id, position))",
+    "CREATE INDEX IF NOT EXISTS tally_keys_series ON tally_keys (measure, grp, place, day)",
+)
+
+
+@dataclass(frozen=True)
+class SeriesSummary:
+    """One series as the index lists it: counted in SQL, without its claims."""
+
+    measure: Measure
+    group: str | None
+    place: str | None
+    figures: int
+    articles: int
+    first: dt.date | None
+    last: dt.date | None
+
+
+@dataclass(frozen=True)
+class KeyedFigure:
+    """A stored figure with the series keys `ensure_keys` gave it."""
+
+    stored: StoredFigure
+    group: str | None
+    place: str | None
+    day: dt.date | None
+
+
+def _keys_version() -> str:
+    table = resources.files("newstally.data").joinpath("groups.json").read_bytes()
+    return f"{KEYS_VERSION}:{hashlib.sha256(table).hexdigest()[:16]}"
+
+
+def ensure_keys(store: Store) -> int:
+    """Key every article not keyed yet; return how many were keyed now (0 when up to date)."""
+    backend = store.backend
+    for statement in _SCHEMA:
+        backend.execute(statement)
+    version = _keys_version()
+    stored = [
+        row["value"] for row in backend.query("SELECT value FROM tally_meta WHERE name = 'keys'")
+    ]
+    if stored != [version]:
+        with backend.transaction():
+            backend.execute("DELETE FROM tally_keys")
+            backend.execute("DELETE FROM tally_articles")
+            backend.execute("DELETE FROM tally_meta WHERE name = 'keys'")
+            backend.execute("INSERT INTO tally_meta (name, value) VALUES ('keys', ?)", (version,))
+    counts = next(
+        iter(
+            backend.query(
+                "SELECT (SELECT count(*) FROM articles) AS stored,"
+                " (SELECT count(*) FROM tally_articles) AS keyed"
+            )
+        )
+    )
+    if counts["stored"] == counts["keyed"]:
+        return 0
+    missing = [
+        row["id"]
+        for row in backend.query(
+            "SELECT a.id FROM articles a WHERE NOT EXISTS"
+            " (SELECT 1 FROM tally_articles t WHERE t.article_id = a.id)"
+        )
+    ]
+    for start in range(0, len(missing), KEY_CHUNK):
+        _key_articles(store, missing[start : start + KEY_CHUNK])
+    return len(missing)
+
+
+def _key_articles(store: Store, article_ids: Sequence[str]) -> None:
+    backend = store.backend
+    marks = ", ".join("?" for _ in article_ids)
+    rows = list(
+        backend.query(
+            "SELECT f.article_id, f.position, f.measure, f.subject_group, f.subject_text,"
+            " f.country, COALESCE(f.reported, a.published) AS day"
+            " FROM figures f JOIN articles a ON a.id = f.article_id"
+            f" WHERE f.article_id IN ({marks})",
+            tuple(article_ids),
+        )
+    )
+    groups = [group_of(row["subject_group"], row["subject_text"]) for row in rows]
+    places = inherit_countries(
+        [
+            (row["article_id"], row["measure"], group, row["country"])
+            for row, group in zip(rows, groups, strict=True)
+        ]
+    )
+    with backend.transaction():
+        backend.executemany(
+            "INSERT INTO tally_keys (article_id, position, measure, grp, place, day)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, position) DO NOTHING",
+            [
+                (row["article_id"], row["position"], row["measure"], group, place, row["day"])
+                for row, group, place in zip(rows, groups, places, strict=True)
+            ],
+        )
+        backend.executemany(
+            "INSERT INTO tally_articles (article_id) VALUES (?) ON CONFLICT DO NOTHING",
+            [(article_id,) for article_id in article_ids],
+        )
+
+
+def _where(
+    measure: Measure | None,
+    group: str | None,
+    place: str | None,
+    since: dt.date | None,
+    *,
+    exact: bool = False,
+) -> tuple[str, list[object]]:
+    """SQL conditions on tally_keys k. With `exact`, None means 'unknown' (IS NULL), else 'any'."""
+    clauses: list[str] = []
+    params: list[object] = []
+    for column, value in (
+        ("k.measure", measure.value if measure else None),
+        ("k.grp", group),
+        ("k.place", place),
+    ):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+        elif exact and column != "k.measure":
+            clauses.append(f"{column} IS NULL")
+    if since is not None:
+        clauses.append("k.day >= ?")
+        params.append(since.isoformat())
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def series_index(
+    store: Store,
+    *,
+    measure: Measure | None = None,
+    group: str | None = None,
+    place: str | None = None,
+    since: dt.date | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[SeriesSummary], int]:
+    """A page of series (most figures first) and how many series match in all."""
+    where, params = _where(measure, group, place, since)
+    grouped = f"FROM tally_keys k{where} GROUP BY k.measure, k.grp, k.place"
+    total = next(
+        iter(
+            store.backend.query(
+                f"SELECT count(*) AS n FROM (SELECT 1 AS one {grouped}) AS s", params
+            )
+        )
+    )["n"]
+    rows = store.backend.query(
+        "SELECT k.measure, k.grp, k.place, count(*) AS figures,"
+        " count(DISTINCT k.article_id) AS articles, min(k.day) AS first, max(k.day) AS last"
+        f" {grouped} ORDER BY figures DESC, k.measure, k.grp, k.place LIMIT ? OFFSET ?",
+        (*params, max(0, limit), max(0, offset)),
+    )
+    return [
+        SeriesSummary(
+            Measure(row["measure"]),
+            row["grp"],
+            row["place"],
+            int(row["figures"]),
+            int(row["articles"]),
+            _date(row["first"]),
+            _date(row["last"]),
+        )
+        for row in rows
+    ], int(total)
+
+
+def keyed_figures(
+    store: Store,
+    *,
+    measure: Measure | None = None,
+    group: str | None = None,
+    place: str | None = None,
+    since: dt.date | None = None,
+    exact: bool = False,
+    limit: int = 10_000,
+    offset: int = 0,
+) -> list[KeyedFigure]:
+    """Figures by series keys, newest day first, with their keys.
+
+    `exact=True` reads one series: group or place None then means 'unknown', not 'any'.
+    """
+    where, params = _where(measure, group, place, since, exact=exact)
+    rows = store.backend.query(
+        "SELECT k.grp, k.place, k.day, f.article_id, f.record, a.published, a.outlet, a.url,"
+        " a.title FROM tally_keys k"
+        " JOIN figures f ON f.article_id = k.article_id AND f.position = k.position"
+        f" JOIN articles a ON a.id = k.article_id{where}"
+        " ORDER BY k.day IS NULL, k.day DESC, k.article_id, k.position LIMIT ? OFFSET ?",
+        (*params, max(0, limit), max(0, offset)),
+    )
+    return [
+        KeyedFigure(
+            StoredFigure.model_validate(
+                {
+                    "article_id": row["article_id"],
+                    "published": _date(row["published"]),
+                    "outlet": row["outlet"],
+                    "url": row["url"],
+                    "title": row["title"],
+                    "figure": json.loads(row["record"]),
+                }
+            ),
+            row["grp"],
+            row["place"],
+            _date(row["day"]),
+        )
+        for row in rows
+    ]
+
+
+def sentences(store: Store, figures: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The sentence around each (article id, figure id), cut at MAX_SENTENCE_CHARS."""
+    wanted = set(figures)
+    if not wanted:
+        return {}
+    articles = sorted({article for article, _ in wanted})
+    found: dict[tuple[str, str], str] = {}
+    for start in range(0, len(articles), KEY_CHUNK):
+        chunk = articles[start : start + KEY_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        rows: Iterable[Any] = store.backend.query(
+            "SELECT f.article_id, f.figure_id, substr(a.text, f.sentence_start + 1,"
+            " min(f.sentence_end - f.sentence_start, ?)) AS sentence"
+            " FROM figures f JOIN articles a ON a.id = f.article_id"
+            f" WHERE f.article_id IN ({marks})",
+            (MAX_SENTENCE_CHARS, *chunk),
+        )
+        for row in rows:
+            key = (row["article_id"], row["figure_id"])
+            if key in wanted:
+                found[key] = row["sentence"]
+    return found

@@ -1,0 +1,111 @@
+"""`newstally demo` and `newstally serve`: the samples in a fresh database, behind the web UI.
+
+The demo is the README's first command, so it must work from a fresh clone wherever it is run:
+it looks for `samples/` in the working directory, then beside the source tree (the repository
+root of an editable install), and says where it looked when neither has one.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newstally.errors import InputError
+
+# Loopback by default: the UI shows whatever the database holds, to whoever can reach it.
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+DEMO_SERIES = "series"
+
+
+@dataclass
+class Ingested:
+    """What an ingest of a folder did."""
+
+    stored: int = 0
+    present: int = 0
+    failed: list[str] = field(default_factory=list)
+
+
+def find_samples(explicit: Path | None = None) -> Path:
+    """The samples folder: `explicit`, else ./samples, else <repository>/samples."""
+    if explicit is not None:
+        if not explicit.is_dir():
+            raise InputError(f"{explicit}: no such folder of sample articles")
+        return explicit
+    here = Path.cwd() / "samples"
+    beside_source = Path(__file__).resolve().parents[3] / "samples"
+    for candidate in (here, beside_source):
+        if candidate.is_dir() and any(candidate.glob("*.txt")):
+            return candidate
+    raise InputError(
+        f"no samples folder found (looked in {here} and {beside_source}); "
+        "give one with --samples PATH"
+    )
+
+
+def demo_db_path(db: str | None) -> str:
+    """The demo's database: `db` if given, else a new file in a fresh temporary folder."""
+    if db:
+        return db
+    return str(Path(tempfile.mkdtemp(prefix="newstally-demo-")) / "demo.db")
+
+
+def ingest_folder(folder: Path, db: str, model: str | None = None) -> Ingested:
+    """Extract and store every article file under `folder` (with its .meta.json sidecar)."""
+    from newstally.extract import extract, normalise_text
+    from newstally.extract.pipeline import load_pipeline
+    from newstally.ingest.text import Unreadable, read_meta, read_path, text_file_paths
+    from newstally.model import article_id
+    from newstally.store import open_store
+
+    result = Ingested()
+    nlp = load_pipeline(model)
+    with open_store(db) as store:
+        for candidate in text_file_paths([folder]):
+            read = read_path(candidate)
+            try:
+                if isinstance(read, Unreadable):
+                    raise InputError(read.message)
+                meta = read_meta(read.path)
+                text = normalise_text(read.text, read.name)
+                if store.has(article_id(text)):
+                    result.present += 1
+                    continue
+                report = extract(
+                    text,
+                    meta.published,
+                    url=meta.url,
+                    title=meta.title,
+                    outlet=meta.outlet,
+                    authors=meta.authors,
+                    nlp=nlp,
+                )
+                if store.add(report):
+                    result.stored += 1
+                else:
+                    result.present += 1
+            except InputError as exc:
+                result.failed.append(str(exc))
+    return result
+
+
+def url_for(host: str, port: int) -> str:
+    """The address a browser should open for a server bound to host:port."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/{DEMO_SERIES}"
+
+
+def serve(db: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+    """Run the web UI over `db` until interrupted."""
+    import uvicorn
+
+    from newstally.web.app import create_app
+
+    if not 0 < port < 65536:
+        raise InputError(f"--port {port}: must be between 1 and 65535")
+    app = create_app(db)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
