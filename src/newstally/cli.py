@@ -650,3 +650,172 @@ def eval_command(
     console.print(table)
     if errors is not None:
         console.print(f"{len(result.misses)} misses written to {errors}", markup=False)
+
+
+# --- tally, timeline, export, serve, demo ------------------------------------------------------
+# Thin wrappers: the logic is in newstally.tally (present, export) and newstally.web (demo).
+
+
+class TallyFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+def _existing_db(db: str) -> str:
+    if not (db.startswith(("sqlite:", "postgres")) or db == ":memory:" or Path(db).exists()):
+        fail(f"{db}: no such database (run `newstally ingest` or `newstally demo` first)")
+    return db
+
+
+@app.command("tally")
+def tally_command(
+    db: DbOption = DEFAULT_DB,
+    measure: Annotated[
+        str | None, typer.Option(help="killed, injured, casualties, ...", show_default=False)
+    ] = None,
+    group: Annotated[
+        str | None, typer.Option(help="Subject group; aliases work ('DPRK').", show_default=False)
+    ] = None,
+    place: Annotated[
+        str | None, typer.Option(help="Country name or ISO code ('RU').", show_default=False)
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Claims reported on or after YYYY-MM-DD.", show_default=False)
+    ] = None,
+    output: Annotated[
+        TallyFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
+    ] = TallyFormat.TABLE,
+) -> None:
+    """Series of claims across articles: merged relays, envelopes and disagreements."""
+    from newstally.tally import tally
+    from newstally.tally.present import CLAIM_COLUMNS, claim_rows, tally_tables
+
+    chosen = _measure(measure)
+    after = published_date(since, "--since")
+    with open_db(_existing_db(db)) as store:
+        result = tally(store.figures(measure=chosen), group=group, place=place, since=after)
+    if output is TallyFormat.JSON:
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+    elif output is TallyFormat.CSV:
+        write_rows(claim_rows(result), CLAIM_COLUMNS)
+    else:
+        console.print(tally_tables(result))
+
+
+@app.command("timeline")
+def timeline_command(
+    series: Annotated[
+        str, typer.Argument(help="MEASURE/GROUP/PLACE: 'killed/North Korea/RU' ('-': unknown).")
+    ],
+    db: DbOption = DEFAULT_DB,
+    png: Annotated[
+        Path | None, typer.Option("--png", help="Also write the chart as a PNG file.")
+    ] = None,
+    output: Annotated[
+        TallyFormat, typer.Option("--format", "-f", case_sensitive=False, help="table or json.")
+    ] = TallyFormat.TABLE,
+) -> None:
+    """One series over time: a chart in the terminal (or its points as JSON)."""
+    from newstally.tally import parse_series_key, series_key, tally
+    from newstally.tally.present import timeline_text, write_png
+    from newstally.tally.timeline import timeline
+
+    measure, group, place = parse_series_key(series)
+    with open_db(_existing_db(db)) as store:
+        result = tally(store.figures(measure=measure))
+    wanted = series_key(measure, group, place).casefold()
+    found = next((s for s in result.series if s.key.casefold() == wanted), None)
+    if found is None:
+        known = ", ".join(s.key for s in result.series[:5]) or "none"
+        fail(f"series {series!r} has no figures (series of {measure.value}: {known})")
+    points = timeline(found)
+    if png is not None:
+        write_png(points, png)
+    if output is TallyFormat.JSON:
+        sys.stdout.write(points.model_dump_json(indent=2) + "\n")
+    elif output is TallyFormat.CSV:
+        fail("timeline writes table or json", code=2)
+    else:
+        console.print(timeline_text(points, width=max(12, console.width - 70)))
+    if png is not None:
+        err_console.print(f"wrote {png}", markup=False)
+
+
+@app.command("export")
+def export_command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    db: DbOption = DEFAULT_DB,
+    what: Annotated[
+        str, typer.Option("--what", help="articles, figures, claims or series.")
+    ] = "figures",
+    output: Annotated[
+        str, typer.Option("--format", "-f", help="csv, jsonl or parquet.")
+    ] = "csv",
+) -> None:
+    """Export articles, figures, claims or series to CSV, JSON Lines or Parquet."""
+    from newstally.tally.export import ExportFormat, ExportWhat, export
+
+    try:
+        kind, fmt = ExportWhat(what.lower()), ExportFormat(output.lower())
+    except ValueError:
+        fail(f"--what {what!r} / --format {output!r}: use articles|figures|claims|series "
+             "and csv|jsonl|parquet", code=2)
+    with open_db(_existing_db(db)) as store:
+        written = export(store, kind, fmt, out)
+    err_console.print(f"wrote {written} {kind.value} to {out}", markup=False)
+
+
+HostOption = Annotated[
+    str, typer.Option(help="Address to listen on; loopback unless you mean to share the UI.")
+]
+PortOption = Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")]
+
+
+@app.command("serve")
+def serve_command(db: DbOption = DEFAULT_DB, host: HostOption = "127.0.0.1",
+                  port: PortOption = 8000) -> None:
+    """Serve the web UI and REST API (OpenAPI at /openapi.json) over a database."""
+    from newstally.web.demo import serve, url_for
+
+    _existing_db(db)
+    console.print(f"newstally UI at {url_for(host, port)}  (Ctrl-C stops)", markup=False)
+    serve(db, host, port)
+
+
+@app.command("demo")
+def demo_command(
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database to fill (default: a new one in a temporary folder).",
+                     show_default=False),
+    ] = None,
+    samples: Annotated[
+        Path | None,
+        typer.Option(help="Folder of sample articles (default: ./samples or the repository's).",
+                     show_default=False),
+    ] = None,
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8000,
+    no_serve: Annotated[
+        bool, typer.Option("--no-serve", help="Only ingest, and print the URL it would serve.")
+    ] = False,
+    model: ModelOption = None,
+) -> None:
+    """Ingest the sample articles into a fresh database and serve the UI."""
+    from newstally.web.demo import demo_db_path, find_samples, ingest_folder, serve, url_for
+
+    folder = find_samples(samples)
+    path = demo_db_path(db)
+    result = ingest_folder(folder, path, model)
+    for message in result.failed:
+        warn(message)
+    console.print(
+        f"stored {result.stored}, already present {result.present}, failed "
+        f"{len(result.failed)}  ({path})", markup=False,
+    )
+    console.print(f"newstally UI at {url_for(host, port)}", markup=False)
+    if no_serve:
+        console.print(f"serve it with: newstally serve --db {path}", markup=False)
+        return
+    serve(path, host, port)
