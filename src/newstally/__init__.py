@@ -6,6 +6,7 @@ The public API is what this module exports; the CLI and the web UI call only the
 from newstally.errors import InputError, ModelError, NewstallyError, StoreError
 from newstally.extract import extract, extract_many
 from newstally.model import Report
+from newstally.tally import Tally, tally
 
 __all__ = [
     "InputError",
@@ -13,7 +14,9 @@ __all__ = [
     "NewstallyError",
     "Report",
     "StoreError",
+    "Tally",
     "extract",
     "extract_many",
+    "tally",
 ]
 __version__ = "0.1.0"
