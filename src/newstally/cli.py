@@ -222,7 +222,7 @@ app = typer.Typer(
 def _figure_table(rows: Iterable[tuple[str, Any, Report | None]], title: str) -> Table:
     table = Table(title=title, title_justify="left", show_lines=False)
     for column in ("id", "measure", "count", "subject", "place", "source", "status", "when"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, no_wrap=column in ("id", "measure", "status"))
     for label, figure, _ in rows:
         count = figure.count
         low = "?" if count.low is None else str(count.low)
@@ -231,14 +231,14 @@ def _figure_table(rows: Iterable[tuple[str, Any, Report | None]], title: str) ->
         via = "".join(f" via {relay.text}" for relay in figure.via)
         when = figure.period.text if figure.period else ""
         if figure.reported:
-            when = f"{when} (reported {figure.reported})".strip()
+            when = f"{when} (reported {figure.reported})" if when else f"reported {figure.reported}"
         place = figure.place.text if figure.place else ""
         if figure.place and figure.place.country:
             place = f"{place} ({figure.place.country})"
         table.add_row(
             _cell(label),
             _cell(figure.measure.value),
-            _cell(f"{count.text} = {span}" + (" ~" if count.approximate else "")),
+            _cell(count.text if span == count.text.replace(",", "") else f"{count.text} ({span})"),
             _cell(figure.subject.text),
             _cell(place),
             _cell(f"{source} [{figure.source.kind.value}]{via}"),
@@ -477,14 +477,17 @@ def ingest_command(
         fail(str(exc), 2)
     results = read_inputs(inputs or [], urls=url_list, allow_private=allow_private)
     stored = present = failed = 0
-    with open_db(db) as store, Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,  # keep logs and pipes free of bar drawing
-    ) as progress:
+    with (
+        open_db(db) as store,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=err_console,
+            transient=True,
+            disable=not err_console.is_terminal,  # keep logs and pipes free of bar drawing
+        ) as progress,
+    ):
         task = progress.add_task("ingest", total=None)
         for result in results:
             progress.update(task, description=_short(result.name))
@@ -522,8 +525,11 @@ def ingest_command(
 
 
 def _short(candidate: object) -> str:
+    """A file name for the progress bar; escaped, since names like '[/]' are Rich markup."""
+    from rich.markup import escape
+
     name = str(getattr(candidate, "path", candidate))
-    return name if len(name) <= 40 else "..." + name[-37:]
+    return escape(name if len(name) <= 40 else "..." + name[-37:])
 
 
 # --- figures ----------------------------------------------------------------------------------
@@ -551,10 +557,7 @@ def _print_stored_figures(figures: Sequence[StoredFigure], output: OutputFormat)
         for stored in figures:
             sys.stdout.write(stored.model_dump_json() + "\n")
     else:
-        rows = [
-            (f"{s.published or '-'} {s.article_id[:8]} {s.figure.id}", s.figure, None)
-            for s in figures
-        ]
+        rows = [(f"{s.published or '-'} {s.figure.id}", s.figure, None) for s in figures]
         console.print(_figure_table(rows, f"{len(figures)} figures"))
 
 
