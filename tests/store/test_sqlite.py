@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newstally.errors import StoreError
+from newstally.errors import InputError, StoreError
 from newstally.model import (
     Article,
     Attribution,
@@ -259,3 +259,19 @@ def test_a_report_from_extract_round_trips(store: Store) -> None:
     assert store.add(report)
     assert store.report(report.article.id) == report
     assert store.counts()["figures"] == len(report.figures)
+
+
+def test_an_unknown_measure_is_an_input_error(store: Store) -> None:
+    with pytest.raises(InputError, match="'kiled' is not a measure"):
+        store.figures(measure="kiled")
+
+
+def test_threads_can_share_one_store(store: Store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    reports = [hand_built_report(f"{TEXT} Update {n}.") for n in range(8)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        added = list(pool.map(store.add, reports))
+        found = list(pool.map(lambda r: store.report(r.article.id), reports))
+    assert added == [True] * 8
+    assert found == reports

@@ -18,7 +18,7 @@ from importlib import resources
 from types import TracebackType
 from typing import Any
 
-from newstally.errors import StoreError
+from newstally.errors import InputError, StoreError
 from newstally.model import Article, Measure, Report
 from newstally.store.records import FIGURE_COLUMNS, StoredFigure, figure_columns
 
@@ -326,8 +326,13 @@ class Store:
         clauses: list[str] = []
         params: list[object] = []
         if measure is not None:
+            try:
+                chosen = Measure(measure)
+            except ValueError as exc:
+                known = ", ".join(m.value for m in Measure)
+                raise InputError(f"{measure!r} is not a measure (use one of {known})") from exc
             clauses.append("f.measure = ?")
-            params.append(Measure(measure).value)
+            params.append(chosen.value)
         if group:
             clauses.append("lower(f.subject_group) = lower(?)")
             params.append(group)

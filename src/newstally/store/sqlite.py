@@ -9,6 +9,7 @@ instead of being written into.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -33,6 +34,9 @@ class SqliteBackend(Backend):
 
     def __init__(self, path: str | Path) -> None:
         self.name = str(path)
+        # One connection may serve several threads (a web server's workers); a re-entrant lock
+        # keeps a transaction's statements together and away from other threads' statements.
+        self.lock = threading.RLock()
         try:
             self.connection = sqlite3.connect(
                 self.name, isolation_level=None, check_same_thread=False
@@ -59,7 +63,8 @@ class SqliteBackend(Backend):
 
     def execute(self, sql: str, params: Params = ()) -> int:
         try:
-            return self.connection.execute(sql, tuple(params)).rowcount
+            with self.lock:
+                return self.connection.execute(sql, tuple(params)).rowcount
         except sqlite3.Error as exc:
             raise self._wrap(exc) from exc
 
@@ -67,15 +72,17 @@ class SqliteBackend(Backend):
         if not rows:
             return
         try:
-            self.connection.executemany(sql, [tuple(row) for row in rows])
+            with self.lock:
+                self.connection.executemany(sql, [tuple(row) for row in rows])
         except sqlite3.Error as exc:
             raise self._wrap(exc) from exc
 
     def query(self, sql: str, params: Params = ()) -> Iterator[Row]:
         try:
-            cursor = self.connection.execute(sql, tuple(params))
-            names = [column[0] for column in cursor.description]
-            rows = cursor.fetchall()
+            with self.lock:
+                cursor = self.connection.execute(sql, tuple(params))
+                names = [column[0] for column in cursor.description]
+                rows = cursor.fetchall()
         except sqlite3.Error as exc:
             raise self._wrap(exc) from exc
         return (dict(zip(names, row, strict=True)) for row in rows)
@@ -86,20 +93,21 @@ class SqliteBackend(Backend):
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         # IMMEDIATE takes the write lock at once, so two ingests queue instead of deadlocking.
-        try:
-            self.connection.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise self._wrap(exc) from exc
-        try:
-            yield
-        except BaseException:
-            self.connection.rollback()
-            raise
-        try:
-            self.connection.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self.connection.rollback()
-            raise self._wrap(exc) from exc
+        with self.lock:
+            try:
+                self.connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._wrap(exc) from exc
+            try:
+                yield
+            except BaseException:
+                self.connection.rollback()
+                raise
+            try:
+                self.connection.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self.connection.rollback()
+                raise self._wrap(exc) from exc
 
     def schema_version(self) -> int:
         return self._pragma("PRAGMA user_version")
@@ -128,4 +136,5 @@ class SqliteBackend(Backend):
         return f"newstally_fold({column}) LIKE ? ESCAPE '\\'"
 
     def close(self) -> None:
-        self.connection.close()
+        with self.lock:
+            self.connection.close()
