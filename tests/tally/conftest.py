@@ -1,80 +1,11 @@
-"""Hand-made sighted figures for the tally tests: one helper builds a figure in one line."""
+"""Fixtures for the tally tests: `seen` builds a hand-made sighted figure inline."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 import pytest
-
-from newstally.model import Figure
-
-
-@dataclass(frozen=True)
-class Seen:
-    """A figure as the store returns it, without the store."""
-
-    article_id: str
-    published: dt.date | None
-    outlet: str | None
-    url: str | None
-    title: str | None
-    figure: Figure
-
-
-def make_seen(
-    low: int | None,
-    high: int | None,
-    *,
-    text: str | None = None,
-    measure: str = "killed",
-    group: str | None = "North Korea",
-    subject: str | None = None,
-    country: str | None = "RU",
-    reported: str | None = "2024-12-16",
-    published: str = "2024-12-18",
-    source: str | None = "Special Operations Forces",
-    kind: str = "military",
-    status: str = "claimed",
-    period: tuple[str, str] | None = None,
-    scope: str | None = None,
-    article: str = "a1",
-    outlet: str = "example.com",
-    fid: str = "f1",
-    start: int = 0,
-    approximate: bool = False,
-    hedges: list[str] | None = None,
-) -> Seen:
-    """One sighting: `seen(50, 50, source="SOF")` is '50 killed, SOF claimed'."""
-    words = text if text is not None else str(low if low is not None else high)
-    record: dict[str, Any] = {
-        "id": fid,
-        "measure": measure,
-        "count": {"low": low, "high": high, "text": words, "approximate": approximate},
-        "subject": {"text": subject, "group": group, "role": "soldiers"},
-        "place": {"text": country, "country": country} if country else None,
-        "period": ({"text": "period", "start": period[0], "end": period[1]} if period else None),
-        "reported": reported,
-        "source": {"text": source, "name": source, "kind": kind},
-        "status": status,
-        "hedges": hedges or [],
-        "scope": scope,
-        "evidence": {
-            "start": start,
-            "end": start + len(words),
-            "sentence": {"start": 0, "end": start + len(words) + 1},
-        },
-    }
-    return Seen(
-        article_id=article,
-        published=dt.date.fromisoformat(published),
-        outlet=outlet,
-        url=f"https://{outlet}/{article}",
-        title=f"Article {article}",
-        figure=Figure.model_validate(record),
-    )
+from tally_figures import Seen, make_seen
 
 
 @pytest.fixture
