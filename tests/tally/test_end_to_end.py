@@ -78,9 +78,11 @@ def test_series_page_and_api_over_the_ingested_story(quake_db: str) -> None:
     with TestClient(create_app(quake_db)) as client:
         listing = client.get("/api/series", params={"measure": "killed", "place": "PH"}).json()
         key = listing["series"][0]["key"]
+        claims = client.get(f"/api/series/{key}").json()["claims"]
+        assert listing["series"][0]["figures"] == sum(len(c["sightings"]) for c in claims)
         page = client.get(f"/series/{key}")
         assert page.status_code == 200 and '<svg class="timeline"' in page.text
-        assert page.text.count('<rect class="bar') == len(listing["series"][0]["claims"])
+        assert page.text.count('<rect class="bar') == len(claims)
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/fixtures (the seed report)")

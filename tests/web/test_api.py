@@ -51,6 +51,7 @@ def test_series_list_is_paged_and_filtered_with_aliases(client: TestClient) -> N
     page = client.get("/api/series", params={"group": "DPRK", "place": "Russia"}).json()
     assert [s["key"] for s in page["series"]] == [SERIES]
     assert page["total"] == 1
+    assert page["series"][0]["figures"] == 3 and page["series"][0]["articles"] == 3
     everything = client.get("/api/series", params={"limit": 1}).json()
     assert everything["total"] == 2 and len(everything["series"]) == 1
     assert everything["next_offset"] == 1

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -34,8 +36,8 @@ from newstally.tally.groups import normalise_group, subject_group
 
 SAME_CLAIM_RULE = (
     "Two sightings are one claim when they have the same measure, subject group and country, "
-    "the same scope (cumulative or increment), the same count (equal count words, or both ends "
-    "within 5%), compatible periods (equal within a day, or one not given), reported days at "
+    "the same scope (cumulative or increment), the same count (both ends within 5%), "
+    "compatible periods (equal within a day, or one not given), reported days at "
     "most 1 day apart, the same kind of status (asserting, denying or disputing), and the same "
     "source: equal normalised names, or two authorities (government, military, official, "
     "person) that do not name different countries, or the same outlet for an unattributed "
@@ -43,6 +45,7 @@ SAME_CLAIM_RULE = (
 )
 
 COUNT_TOLERANCE = 0.05
+_BAND_STEP = math.log1p(COUNT_TOLERANCE)
 DAY_TOLERANCE = 1
 
 # A named spokesperson ("John Kirby") and "U.S. officials" speak for the same authority often
@@ -136,6 +139,18 @@ class Resolved:
     def figure(self) -> Figure:
         return self.seen.figure
 
+    @cached_property
+    def band(self) -> int:
+        """A coarse bucket of the count: claims within COUNT_TOLERANCE are in adjacent bands."""
+        count = self.figure.count
+        value = count.low if count.low is not None else count.high
+        return -1 if value is None else int(math.log1p(value) / _BAND_STEP)
+
+    @cached_property
+    def source_words(self) -> str:
+        source = self.figure.source
+        return source_name(source.name or source.text)
+
     def sort_key(self) -> tuple[dt.date, dt.date, str, int]:
         return (
             self.day or dt.date.min,
@@ -216,11 +231,11 @@ def merge_claims(resolved: Iterable[Resolved]) -> list[Claim]:
     claims: list[Claim] = []
     for bucket in buckets.values():
         bucket.sort(key=Resolved.sort_key)
-        open_claims: dict[dt.date | None, list[list[Resolved]]] = defaultdict(list)
+        open_claims: dict[tuple[dt.date | None, int], list[list[Resolved]]] = defaultdict(list)
         for r in bucket:
             target = _find_claim(r, open_claims)
             if target is None:
-                open_claims[r.day].append([r])
+                open_claims[(r.day, r.band)].append([r])
             else:
                 target.append(r)
         for by_day in open_claims.values():
@@ -230,16 +245,19 @@ def merge_claims(resolved: Iterable[Resolved]) -> list[Claim]:
 
 
 def _find_claim(
-    r: Resolved, open_claims: dict[dt.date | None, list[list[Resolved]]]
+    r: Resolved, open_claims: dict[tuple[dt.date | None, int], list[list[Resolved]]]
 ) -> list[Resolved] | None:
+    # Only claims reported within DAY_TOLERANCE days, in the same or an adjacent count band,
+    # can match: looking up those few keeps merging linear in the number of sightings.
     if r.day is None:
         days: Sequence[dt.date | None] = [None]
     else:
         days = [r.day + dt.timedelta(days=d) for d in range(-DAY_TOLERANCE, DAY_TOLERANCE + 1)]
     for day in days:
-        for members in open_claims.get(day, ()):
-            if same_claim(members[0], r):
-                return members
+        for band in (r.band - 1, r.band, r.band + 1):
+            for members in open_claims.get((day, band), ()):
+                if same_claim(members[0], r):
+                    return members
     return None
 
 
@@ -262,9 +280,8 @@ def same_claim(a: Resolved, b: Resolved) -> bool:
 
 
 def same_count(a: Count, b: Count) -> bool:
-    """Equal count words, or both ends within COUNT_TOLERANCE ('12,000' and 'about 12,000')."""
-    if _words(a.text) == _words(b.text):
-        return True
+    """Both ends within COUNT_TOLERANCE ('12,000' and 'about 12,200'); equal count words always
+    read as equal numbers, so the numbers decide."""
     return _close(a.low, b.low) and _close(a.high, b.high)
 
 
@@ -278,7 +295,7 @@ def same_source(a: Resolved, b: Resolved) -> bool:
             and a.seen.outlet is not None
             and source_name(a.seen.outlet) == source_name(b.seen.outlet)
         )
-    name_a, name_b = source_name(sa.name or sa.text), source_name(sb.name or sb.text)
+    name_a, name_b = a.source_words, b.source_words
     if name_a and name_a == name_b:
         return True
     if sa.kind in AUTHORITIES and sb.kind in AUTHORITIES:
@@ -300,6 +317,7 @@ def subject_group_of_name(source: Source) -> str | None:
 _NAME_NOISE = re.compile(r"[^\w\s]")
 
 
+@lru_cache(maxsize=65536)
 def source_name(name: str | None) -> str:
     """A source name for comparison: 'The U.S. Officials' and 'US officials' are equal."""
     if not name:
@@ -308,10 +326,6 @@ def source_name(name: str | None) -> str:
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
-
-
-def _words(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def _close(a: int | None, b: int | None) -> bool:
@@ -340,14 +354,19 @@ def _claim(members: list[Resolved]) -> Claim:
     first = members[0]
     figure = first.figure
     sources: list[Source] = []
+    named: set[tuple[str | None, str | None, SourceKind]] = set()
     hedges: list[str] = []
     for r in members:
-        if r.figure.source not in sources:
-            sources.append(r.figure.source)
+        source = r.figure.source
+        if (source.text, source.name, source.kind) not in named:
+            named.add((source.text, source.name, source.kind))
+            sources.append(source)
         hedges.extend(h for h in r.figure.hedges if h not in hedges)
     status = max((r.figure.status for r in members), key=STATUS_STRENGTH.__getitem__)
     period = next((r.figure.period for r in members if r.figure.period is not None), None)
-    return Claim(
+    # Every field comes from validated records, so the claim is built without re-validating:
+    # a series of ten thousand sightings would otherwise spend most of its time here.
+    return Claim.model_construct(
         id=claim_id(first),
         measure=figure.measure,
         group=first.group,
@@ -372,7 +391,7 @@ def claim_id(first: Resolved) -> str:
 
 def _sighting(r: Resolved) -> Sighting:
     s = r.seen
-    return Sighting(
+    return Sighting.model_construct(
         article=s.article_id,
         evidence=r.figure.evidence,
         figure=r.figure.id,

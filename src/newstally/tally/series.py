@@ -43,6 +43,9 @@ DISAGREEMENT_RULE = (
     "unknown: such a series mixes unrelated events."
 )
 APPROXIMATE_SLACK = 0.10
+# The disagreeing pairs a series lists (its flag counts them all); a long series of many
+# sources can have thousands, and a reader needs examples, not all of them.
+MAX_PAIRS = 200
 NO_VALUE = "-"
 
 
@@ -213,6 +216,13 @@ def disagreements(claims: list[Claim]) -> list[tuple[str, str]]:
     totals = [c for c in asserting if c.scope == Scope.CUMULATIVE]
     increments = [c for c in asserting if c.scope == Scope.INCREMENT]
     pairs: set[tuple[str, str]] = set()
+    ranges = {c.id: _range(c) for c in asserting}
+    owner = {c.id: source_key(c) for c in asserting}
+
+    def _conflict(a: Claim, b: Claim) -> bool:
+        low_a, high_a = ranges[a.id]
+        low_b, high_b = ranges[b.id]
+        return (high_a < low_b or high_b < low_a) and owner[a.id] != owner[b.id]
 
     by_day: dict[dt.date | None, list[Claim]] = defaultdict(list)
     for claim in totals:
@@ -252,14 +262,10 @@ def disagreements(claims: list[Claim]) -> list[tuple[str, str]]:
                 and as_of >= end
                 and high is not None
                 and _widen_high(total, high) < _widen_low(part, part.count.low)
-                and source_key(total) != source_key(part)
+                and owner[total.id] != owner[part.id]
             ):
                 pairs.add(_pair(total, part))
-    return sorted(pairs)
-
-
-def _conflict(a: Claim, b: Claim) -> bool:
-    return _disjoint(a, b) and source_key(a) != source_key(b)
+    return sorted(pairs)[:MAX_PAIRS]
 
 
 def _pair(a: Claim, b: Claim) -> tuple[str, str]:
@@ -310,9 +316,3 @@ def _range(claim: Claim) -> tuple[float, float]:
         _widen_low(claim, low) if low is not None else 0.0,
         _widen_high(claim, high) if high is not None else math.inf,
     )
-
-
-def _disjoint(a: Claim, b: Claim) -> bool:
-    low_a, high_a = _range(a)
-    low_b, high_b = _range(b)
-    return high_a < low_b or high_b < low_a

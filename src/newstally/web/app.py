@@ -27,7 +27,7 @@ from newstally.store.tally_queries import sentences
 from newstally.tally.series import ENVELOPE_RULE, Series, parse_series_key
 from newstally.tally.timeline import Timeline, TimelinePoint, timeline
 from newstally.web import ledger as ask
-from newstally.web.chart import source_colours, timeline_svg
+from newstally.web.chart import MAX_BARS, source_colours, timeline_svg
 from newstally.web.highlight import figure_label, highlight
 
 SECURITY_HEADERS = {
@@ -178,15 +178,15 @@ def create_app(store_path: str | Path) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
         offset: OffsetQuery = 0,
     ) -> ask.SeriesPage:
-        """Series with their claims, envelope and disagreement flag, most figures first."""
+        """Series (measure, group, country) with how many figures and articles each holds, most
+        figures first; a series' claims, envelope and disagreement are at /api/series/{key}."""
         wanted = ask.filters(measure, group, place, since)
         with ledger.reading() as store:
             return ask.series_page(store, wanted, limit, offset)
 
     def read_series(key: str, since: dt.date | None = None) -> ask.SeriesAnswer | None:
         measure, group, place = parse_series_key(key)
-        with ledger.reading() as store:
-            return ask.one_series(store, measure, group, place, since)
+        return ledger.series(measure, group, place, since)
 
     @app.get("/api/series/{key:path}/timeline", response_model=Timeline, tags=["tally"])
     def api_timeline(key: str, since: SinceQuery = None) -> Timeline:
@@ -255,15 +255,16 @@ def create_app(store_path: str | Path) -> FastAPI:
         page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     ) -> Response:
         measure, group, place = parse_series_key(key)
+        answer = ledger.series(measure, group, place, since)
+        if answer is None:
+            return not_found(request, f"series {key!r} has no figures")
         with ledger.reading() as store:
-            answer = ask.one_series(store, measure, group, place, since)
-            if answer is None:
-                return not_found(request, f"series {key!r} has no figures")
             series = answer.series
             points = timeline(series)
             first = page_start = (page - 1) * CLAIMS_PER_PAGE
             shown = list(reversed(series.claims))[page_start : page_start + CLAIMS_PER_PAGE]
-            wanted = {(p.article, p.figure) for p in points.points}
+            drawn = [p for p in points.points if p.day is not None][-MAX_BARS:]
+            wanted = {(p.article, p.figure) for p in drawn}
             wanted |= {(s.article, s.figure) for c in shown for s in c.sightings[:1]}
             texts = sentences(store, wanted)
 

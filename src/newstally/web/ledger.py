@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +25,8 @@ from newstally.tally.series import Series, build_series, series_key
 
 # The most figures one series page reads; a larger series shows its latest figures and says so.
 MAX_SERIES_FIGURES = 20_000
+# How many built series the app keeps in memory.
+SERIES_CACHE = 16
 # The most figures a cross-series claims listing tallies.
 MAX_CLAIM_FIGURES = 50_000
 
@@ -64,8 +67,21 @@ class ClaimPage(Page):
     truncated: bool
 
 
+class SeriesListing(BaseModel):
+    """A series as the index lists it, counted in SQL; its claims are at /api/series/{key}."""
+
+    key: str
+    measure: Measure
+    group: str | None
+    place: str | None
+    figures: int
+    articles: int
+    first: dt.date | None
+    last: dt.date | None
+
+
 class SeriesPage(Page):
-    series: list[Series]
+    series: list[SeriesListing]
     total: int
 
 
@@ -112,7 +128,8 @@ class Ledger:
         self.path = str(path)
         self._store = open_store(path)
         self._lock = threading.Lock()
-        ensure_keys(self._store)
+        self._version = ensure_keys(self._store)
+        self._series: OrderedDict[tuple[str, dt.date | None], SeriesAnswer | None] = OrderedDict()
 
     def close(self) -> None:
         with self._lock:
@@ -121,8 +138,27 @@ class Ledger:
     @contextmanager
     def reading(self) -> Iterator[Store]:
         with self._lock:
-            ensure_keys(self._store)
+            version = ensure_keys(self._store)
+            if version != self._version:
+                self._series.clear()
+                self._version = version
             yield self._store
+
+    def series(
+        self, measure: Measure, group: str | None, place: str | None, since: dt.date | None
+    ) -> SeriesAnswer | None:
+        """`one_series`, remembered until the store changes: a large series costs seconds to
+        build and the same few series are asked for again and again."""
+        key = (series_key(measure, group, place), since)
+        with self.reading() as store:
+            if key in self._series:
+                self._series.move_to_end(key)
+                return self._series[key]
+            answer = one_series(store, measure, group, place, since)
+            self._series[key] = answer
+            while len(self._series) > SERIES_CACHE:
+                self._series.popitem(last=False)
+            return answer
 
 
 def snippet(article: Article, search: str | None, size: int = 240) -> str:
@@ -207,7 +243,8 @@ def one_series(
 
 
 def series_page(store: Store, wanted: Filters, limit: int, offset: int) -> SeriesPage:
-    """A page of whole series, most figures first; each is built as `one_series` builds it."""
+    """A page of series, most figures first, counted in SQL without building their claims:
+    the index costs one indexed GROUP BY, however large the series in it are."""
     summaries, total = series_index(
         store,
         measure=wanted.measure,
@@ -217,13 +254,20 @@ def series_page(store: Store, wanted: Filters, limit: int, offset: int) -> Serie
         limit=limit,
         offset=offset,
     )
-    series: list[Series] = []
-    for summary in summaries:
-        answer = one_series(store, summary.measure, summary.group, summary.place, wanted.since)
-        if answer is not None:
-            series.append(answer.series)
     return SeriesPage(
-        series=series,
+        series=[
+            SeriesListing(
+                key=series_key(s.measure, s.group, s.place),
+                measure=s.measure,
+                group=s.group,
+                place=s.place,
+                figures=s.figures,
+                articles=s.articles,
+                first=s.first,
+                last=s.last,
+            )
+            for s in summaries
+        ],
         total=total,
         limit=limit,
         offset=offset,
