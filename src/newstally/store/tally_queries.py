@@ -24,7 +24,7 @@ from newstally.tally.claims import inherit_countries
 from newstally.tally.groups import group_of
 
 # Bump when `group_of` or `inherit_countries` changes what they return.
-KEYS_VERSION = "1"
+KEYS_VERSION = "2"
 # Articles keyed per transaction: bounds memory and the size of an IN (...) list.
 KEY_CHUNK = 500
 # The longest sentence a tooltip shows; sentences are hostile text of any length.
@@ -39,6 +39,22 @@ _SCHEMA = (
     " position INTEGER NOT NULL, measure TEXT NOT NULL, grp TEXT, place TEXT, day TEXT,"
     " PRIMARY KEY (article_id, position))",
     "CREATE INDEX IF NOT EXISTS tally_keys_series ON tally_keys (measure, grp, place, day)",
+    # One row per series, kept up to date as articles are keyed, so the series index does not
+    # group a million rows per request. '' stands for an unknown group or place here, because
+    # NULLs never conflict in a primary key.
+    "CREATE TABLE IF NOT EXISTS tally_series ("
+    " measure TEXT NOT NULL, grp TEXT NOT NULL, place TEXT NOT NULL,"
+    " figures INTEGER NOT NULL, articles INTEGER NOT NULL, first TEXT, last TEXT,"
+    " PRIMARY KEY (measure, grp, place))",
+)
+_SUMMARY_UPSERT = (
+    "INSERT INTO tally_series (measure, grp, place, figures, articles, first, last)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (measure, grp, place) DO UPDATE SET"
+    " figures = figures + excluded.figures, articles = articles + excluded.articles,"
+    " first = CASE WHEN first IS NULL THEN excluded.first WHEN excluded.first IS NULL"
+    " THEN first WHEN excluded.first < first THEN excluded.first ELSE first END,"
+    " last = CASE WHEN last IS NULL THEN excluded.last WHEN excluded.last IS NULL"
+    " THEN last WHEN excluded.last > last THEN excluded.last ELSE last END"
 )
 
 
@@ -86,6 +102,7 @@ def ensure_keys(store: Store) -> int:
         with backend.transaction():
             backend.execute("DELETE FROM tally_keys")
             backend.execute("DELETE FROM tally_articles")
+            backend.execute("DELETE FROM tally_series")
             backend.execute("DELETE FROM tally_meta WHERE name = 'keys'")
             backend.execute("INSERT INTO tally_meta (name, value) VALUES ('keys', ?)", (version,))
     counts = next(
@@ -96,7 +113,15 @@ def ensure_keys(store: Store) -> int:
             )
         )
     )
+    remembered = [
+        int(row["value"])
+        for row in backend.query("SELECT value FROM tally_meta WHERE name = 'keyed'")
+    ]
+    if remembered and remembered[0] > counts["keyed"]:
+        _rebuild_summary(store)  # articles were deleted: their series counts must go down
     if counts["stored"] == counts["keyed"]:
+        if remembered != [counts["keyed"]]:
+            _remember_keyed(store, int(counts["keyed"]))
         return int(counts["stored"])
     missing = [
         row["id"]
@@ -107,7 +132,27 @@ def ensure_keys(store: Store) -> int:
     ]
     for start in range(0, len(missing), KEY_CHUNK):
         _key_articles(store, missing[start : start + KEY_CHUNK])
+    _remember_keyed(store, int(counts["stored"]))
     return int(counts["stored"])
+
+
+def _remember_keyed(store: Store, keyed: int) -> None:
+    with store.backend.transaction():
+        store.backend.execute("DELETE FROM tally_meta WHERE name = 'keyed'")
+        store.backend.execute(
+            "INSERT INTO tally_meta (name, value) VALUES ('keyed', ?)", (str(keyed),)
+        )
+
+
+def _rebuild_summary(store: Store) -> None:
+    with store.backend.transaction():
+        store.backend.execute("DELETE FROM tally_series")
+        store.backend.execute(
+            "INSERT INTO tally_series (measure, grp, place, figures, articles, first, last)"
+            " SELECT measure, COALESCE(grp, ''), COALESCE(place, ''), count(*),"
+            " count(DISTINCT article_id), min(day), max(day) FROM tally_keys"
+            " GROUP BY measure, COALESCE(grp, ''), COALESCE(place, '')"
+        )
 
 
 def _key_articles(store: Store, article_ids: Sequence[str]) -> None:
@@ -142,6 +187,28 @@ def _key_articles(store: Store, article_ids: Sequence[str]) -> None:
             "INSERT INTO tally_articles (article_id) VALUES (?) ON CONFLICT DO NOTHING",
             [(article_id,) for article_id in article_ids],
         )
+        backend.executemany(_SUMMARY_UPSERT, _summarise(rows, groups, places))
+
+
+def _summarise(
+    rows: Sequence[Any], groups: Sequence[str | None], places: Sequence[str | None]
+) -> list[tuple[object, ...]]:
+    """Per series in a chunk of articles: figures, distinct articles, first and last day."""
+    figures: dict[tuple[str, str, str], int] = {}
+    articles: dict[tuple[str, str, str], set[str]] = {}
+    days: dict[tuple[str, str, str], list[str]] = {}
+    for row, group, place in zip(rows, groups, places, strict=True):
+        key = (row["measure"], group or "", place or "")
+        figures[key] = figures.get(key, 0) + 1
+        articles.setdefault(key, set()).add(row["article_id"])
+        if row["day"]:
+            days.setdefault(key, []).append(row["day"])
+    summary: list[tuple[object, ...]] = []
+    for key, count in figures.items():
+        seen = days.get(key)
+        first, last = (min(seen), max(seen)) if seen else (None, None)
+        summary.append((*key, count, len(articles[key]), first, last))
+    return summary
 
 
 def _where(
@@ -182,6 +249,51 @@ def series_index(
     offset: int = 0,
 ) -> tuple[list[SeriesSummary], int]:
     """A page of series (most figures first) and how many series match in all."""
+    if since is not None:
+        return _series_index_since(store, measure, group, place, since, limit, offset)
+    clauses: list[str] = []
+    params: list[object] = []
+    for column, value in (
+        ("measure", measure.value if measure else None),
+        ("grp", group),
+        ("place", place),
+    ):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    total = next(
+        iter(store.backend.query(f"SELECT count(*) AS n FROM tally_series{where}", params))
+    )["n"]
+    rows = store.backend.query(
+        f"SELECT measure, grp, place, figures, articles, first, last FROM tally_series{where}"
+        " ORDER BY figures DESC, measure, grp, place LIMIT ? OFFSET ?",
+        (*params, max(0, limit), max(0, offset)),
+    )
+    return [
+        SeriesSummary(
+            Measure(row["measure"]),
+            row["grp"] or None,
+            row["place"] or None,
+            int(row["figures"]),
+            int(row["articles"]),
+            _date(row["first"]),
+            _date(row["last"]),
+        )
+        for row in rows
+    ], int(total)
+
+
+def _series_index_since(
+    store: Store,
+    measure: Measure | None,
+    group: str | None,
+    place: str | None,
+    since: dt.date,
+    limit: int,
+    offset: int,
+) -> tuple[list[SeriesSummary], int]:
+    """The index for claims since a day: grouped from tally_keys, as the summary cannot say."""
     where, params = _where(measure, group, place, since)
     grouped = f"FROM tally_keys k{where} GROUP BY k.measure, k.grp, k.place"
     total = next(
