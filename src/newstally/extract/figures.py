@@ -16,7 +16,7 @@ from newstally.extract.attribution import CUE_STATUS, Frame, SourceRef, innermos
 from newstally.extract.hedges import HEDGE_REACH, find_hedges
 from newstally.extract.measures import find_head_noun, find_measure
 from newstally.extract.numbers import CountMention, count_head_index, find_counts
-from newstally.extract.places import find_place
+from newstally.extract.places import dateline_place, find_place
 from newstally.extract.quotes import FoundQuote
 from newstally.extract.subjects import find_subject, salient_subject
 from newstally.extract.time import TimeExpression
@@ -133,6 +133,7 @@ def find_figures(
     sentences = list(doc.sents)
     sent_index = {s.start: k for k, s in enumerate(sentences)}
     hedges = find_hedges(doc.text)
+    dateline = dateline_place(doc.text)
     previous_subject: Subject | None = None
     previous_sentence = -1
     for mention in find_counts(doc):
@@ -174,7 +175,7 @@ def find_figures(
         if frame is None and source.kind != SourceKind.UNATTRIBUTED and cue is None:
             source = Source()
         period, reported = _time_for(times, sent, frame, start_char)
-        place: Place | None = find_place(sent, anchor, measure)
+        place: Place | None = find_place(sent, anchor, measure) or dateline
         figure_hedges = [h for s, e, h in hedges if sent.start_char <= s < sent.end_char]
         figures.append(
             Figure(

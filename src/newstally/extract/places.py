@@ -7,6 +7,7 @@ subdivisions (US states and the like) from pycountry when their name is written 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -144,6 +145,29 @@ def find_place(sent: Span, anchor: Token, measure: Measure) -> Place | None:
         if best is None or key < best[:2]:
             best = (specificity, distance, place)
     return best[2] if best else None
+
+
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z'’.\- ]{2,40}?)(?:,\s*(?P<country>[A-Z][A-Za-z .]{2,30}))?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s",
+    re.MULTILINE,
+)
+DATELINE_LINES = 6
+
+
+def dateline_place(text: str) -> Place | None:
+    """The place of a wire dateline ('MANILA —', 'PUNO, Peru —'): where the report is filed,
+    and so, when a sentence names no place, where its events are. Country only."""
+    head = "\n".join(text.splitlines()[:DATELINE_LINES])
+    match = DATELINE.search(head)
+    if match is None:
+        return None
+    for part in (match.group("country"), match.group("city")):
+        if part:
+            place = resolve_place(part.strip().title() if part.isupper() else part.strip())
+            if place and place.country:
+                return Place(text=match.group(0).strip(" —–-"), country=place.country)
+    return None
 
 
 def place_in_paragraph(
