@@ -44,11 +44,11 @@ CLAUSE_ONLY_CUES = {"show", "find", "feel", "hope", "worry", "call", "ask", "agr
                     "accuse", "complain", "suggest", "mention", "remark"}  # fmt: skip
 SOURCE_KINDS: list[tuple[SourceKind, tuple[str, ...]]] = [
     (SourceKind.INTERNATIONAL, ("united nations", "u.n.", " un ", "unicef", "unhcr", "ocha",
-                                "world health organization", "who ", "nato", "red cross",
-                                "red crescent", "iaea", "european union", "eu ", "icrc",
+                                "world health organization", "who ", "nato",
+                                "international committee of the red cross", "ifrc", "iaea", "european union", "eu ", "icrc",
                                 "international organization", "world food programme", "wfp",
                                 "security council", "general assembly", "un ")),
-    (SourceKind.NGO, ("human rights watch", "amnesty", "ngo", "observatory", "monitor",
+    (SourceKind.NGO, ("human rights watch", "amnesty", "ngo", "red cross", "red crescent", "observatory", "monitor",
                       "rights group", "charity", "aid group", "doctors without borders", "msf",
                       "foundation", "watchdog", "nonprofit", "non-profit", "advocacy",
                       "archive", "airwars", "acled", "body count", "relief group")),
@@ -94,6 +94,13 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis"}
 NEGATIONS = {"not", "n't", "never", "no"}
+# 'X reported, citing / quoting Y': Y is the source, X a relay.
+RELAY_VERBS = {"cite", "quote"}
+# Definite descriptions that refer back to a named source: 'the office', 'the agency'.
+ANAPHORIC_HEADS = {"office", "agency", "ministry", "council", "group", "organisation",
+                   "organization", "department", "committee", "commission", "force", "forces",
+                   "army", "military", "government", "charity", "outlet", "newspaper", "site",
+                   "service", "authority", "authorities", "mission", "monitor", "observatory"}
 
 
 @dataclass
@@ -300,7 +307,7 @@ def _relays(doc: Doc, verb: Token) -> list[Token]:
     cited = []
     for child in verb.subtree:
         if (
-            child.lemma_ == "cite"
+            child.lemma_ in RELAY_VERBS
             and child.i != verb.i
             and child.dep_ in {"advcl", "xcomp", "acl", "relcl", "conj", "pcomp"}
         ):
@@ -324,7 +331,32 @@ def find_frames(doc: Doc) -> list[Frame]:
     for sent in doc.sents:
         frames.extend(_frames_in_sentence(doc, sent))
     frames.sort(key=lambda f: (f.content_start, f.cue_start))
+    _resolve_definite_sources(doc, frames)
     return frames
+
+
+def _resolve_definite_sources(doc: Doc, frames: list[Frame]) -> None:
+    """'The office said ...' after 'the UN human rights office said ...': the same source.
+
+    A source written as 'the' + one head noun takes the name and kind of the nearest earlier
+    source whose words contain that noun; `text` stays the words in the sentence.
+    """
+    named: list[SourceRef] = []
+    for frame in sorted(frames, key=lambda f: f.cue_start):
+        ref = frame.source
+        if ref is None:
+            continue
+        words = ref.text.lower().split()
+        head = words[-1] if words else ""
+        before = doc[ref.start - 1] if ref.start > 0 else None
+        definite = before is not None and before.lower_ == "the"
+        if definite and len(words) == 1 and head in ANAPHORIC_HEADS:
+            for earlier in reversed(named):
+                if head in earlier.text.lower().split() and earlier.text.lower() != head:
+                    ref.name, ref.kind = earlier.name, earlier.kind
+                    break
+        else:
+            named.append(ref)
 
 
 def _according_to(doc: Doc, sent: Span) -> list[Frame]:
@@ -355,7 +387,7 @@ def _according_to(doc: Doc, sent: Span) -> list[Frame]:
             c_end_tok -= 1
         if c_end_tok <= c_start_tok:
             continue
-        cited = [c for c in obj.subtree if c.lemma_ == "cite"]
+        cited = [c for c in obj.subtree if c.lemma_ in RELAY_VERBS]
         via: list[SourceRef] = []
         if cited:
             for c in cited:
