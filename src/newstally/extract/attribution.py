@@ -60,7 +60,7 @@ SOURCE_KINDS: list[tuple[SourceKind, tuple[str, ...]]] = [
                            "idf", "pentagon", "navy", "air force", "sof", "militia",
                            "regiment", "troops", "soldier", "general ", "colonel", "marines",
                            "spokesman for the army", "rebels", "fighters")),
-    (SourceKind.MEDIA, ("outlet", "newspaper", "agency", "media", "reuters", "associated press",
+    (SourceKind.MEDIA, ("outlet", "newspaper", "news agency", "press agency", "media", "reuters", "associated press",
                         "afp", "bbc", "cnn", "radio", "television", " tv", "broadcaster",
                         "channel", "times", "post", "journal", "report", "reports", "tass",
                         "ria", "interfax", "al jazeera", "xinhua", "yonhap", "kcna",
