@@ -4,7 +4,8 @@
 ...     store.add(report)
 ...     store.figures(measure="killed", place="RU")
 
-`open_store` picks a backend from the address: a path or `sqlite:///path` opens SQLite. A new
+`open_store` picks a backend from the address: a path or `sqlite:///path` opens SQLite,
+`postgresql://user@host/db` (or `postgres://`) opens PostgreSQL (see postgres.py). A new
 backend is a `Backend` subclass (see base.py) registered in `BACKENDS` under its URL scheme.
 """
 
@@ -26,8 +27,19 @@ def _sqlite(address: str) -> Backend:
     return SqliteBackend(path)
 
 
+def _postgres(address: str) -> Backend:
+    # Imported on use: SQLite users never load the PostgreSQL driver.
+    from newstally.store.postgres import PostgresBackend
+
+    return PostgresBackend(address)
+
+
 # URL scheme -> backend factory. A plain path (no "scheme://") is SQLite.
-BACKENDS: dict[str, Callable[[str], Backend]] = {"sqlite": _sqlite}
+BACKENDS: dict[str, Callable[[str], Backend]] = {
+    "sqlite": _sqlite,
+    "postgresql": _postgres,
+    "postgres": _postgres,
+}
 
 
 def open_store(address: str | Path) -> Store:

@@ -48,13 +48,14 @@ _SCHEMA = (
     " PRIMARY KEY (measure, grp, place))",
 )
 _SUMMARY_UPSERT = (
-    "INSERT INTO tally_series (measure, grp, place, figures, articles, first, last)"
+    "INSERT INTO tally_series AS s (measure, grp, place, figures, articles, first, last)"
     " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (measure, grp, place) DO UPDATE SET"
-    " figures = figures + excluded.figures, articles = articles + excluded.articles,"
-    " first = CASE WHEN first IS NULL THEN excluded.first WHEN excluded.first IS NULL"
-    " THEN first WHEN excluded.first < first THEN excluded.first ELSE first END,"
-    " last = CASE WHEN last IS NULL THEN excluded.last WHEN excluded.last IS NULL"
-    " THEN last WHEN excluded.last > last THEN excluded.last ELSE last END"
+    # The old row's columns are qualified: PostgreSQL finds a bare name ambiguous here.
+    " figures = s.figures + excluded.figures, articles = s.articles + excluded.articles,"
+    " first = CASE WHEN s.first IS NULL THEN excluded.first WHEN excluded.first IS NULL"
+    " THEN s.first WHEN excluded.first < s.first THEN excluded.first ELSE s.first END,"
+    " last = CASE WHEN s.last IS NULL THEN excluded.last WHEN excluded.last IS NULL"
+    " THEN s.last WHEN excluded.last > s.last THEN excluded.last ELSE s.last END"
 )
 
 
@@ -378,11 +379,13 @@ def sentences(store: Store, figures: Iterable[tuple[str, str]]) -> dict[tuple[st
         chunk = articles[start : start + KEY_CHUNK]
         marks = ", ".join("?" for _ in chunk)
         rows: Iterable[Any] = store.backend.query(
+            # CASE rather than a two-argument min(), which PostgreSQL spells least().
             "SELECT f.article_id, f.figure_id, substr(a.text, f.sentence_start + 1,"
-            " min(f.sentence_end - f.sentence_start, ?)) AS sentence"
+            " CASE WHEN f.sentence_end - f.sentence_start < ? THEN f.sentence_end"
+            " - f.sentence_start ELSE ? END) AS sentence"
             " FROM figures f JOIN articles a ON a.id = f.article_id"
             f" WHERE f.article_id IN ({marks})",
-            (MAX_SENTENCE_CHARS, *chunk),
+            (MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, *chunk),
         )
         for row in rows:
             key = (row["article_id"], row["figure_id"])
