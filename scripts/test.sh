@@ -16,6 +16,11 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null && [ "$(id -u)" =
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+# A throwaway PostgreSQL (installed when missing) for the store tests on that backend; it is
+# stopped and deleted when this script exits. Sets NEWSTALLY_TEST_POSTGRES.
+. scripts/test-postgres.sh
+start_test_postgres
+
 ruff check src tests
 mypy src
 pytest -q "$@"
