@@ -90,6 +90,10 @@ HOSPITAL_WORDS = {"hospital", "hospitals", "clinic", "clinics", "ward", "infirma
 # "claim" kills only with a non-agent object: "the blast claimed 12 lives".
 CLAIM_VERB = "claim"
 MAX_CLIMB = 4
+# Verbs whose active subject is the one who harms, not the harmed.
+AGENT_VERBS = {"kill", "shoot", "injure", "wound", "hurt", "maim", "murder", "slay", "execute",
+               "massacre", "behead", "slaughter", "assassinate", "capture", "abduct", "kidnap",
+               "detain", "arrest", "stab", "attack"}  # fmt: skip
 
 
 def _lemma(tok: Token) -> str:
@@ -219,8 +223,14 @@ def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure
         after = next_content_index(doc, mention.end)
         if after < len(doc) and doc[after].lower_ in MEASURE_ADJECTIVES:
             return MEASURE_ADJECTIVES[doc[after].lower_]
+        # 'two men were shot, one fatally'
+        if after < len(doc) and doc[after].lower_ in {"fatally", "mortally"}:
+            return Measure.KILLED
     # climb the parse: the count or its noun as object/subject of a measure verb
     tok = anchor
+    # 'Two men ... shot a man': a count that does the harm is not the harm's count
+    if tok.dep_ == "nsubj" and _lemma(tok.head) in AGENT_VERBS:
+        return None if noun is None or not is_people_noun(noun) else Measure.OTHER
     for _ in range(MAX_CLIMB):
         if tok.dep_ in {"ROOT"} and tok.head == tok:
             found = _measure_of_verb(tok, anchor)

@@ -224,6 +224,12 @@ def _skip_quotes(doc: Doc, i: int) -> int:
     return i
 
 
+STREET_WORDS = {"street", "st.", "road", "rd.", "avenue", "ave.", "drive", "dr.", "boulevard",
+                "blvd.", "lane", "ln.", "court", "way", "place", "highway", "parkway", "route",
+                "terrace", "circle", "pike"}  # fmt: skip
+NOT_COUNT_NUMBERS = {"911"}
+
+
 def _is_age_or_year(doc: Doc, start: int, end: int, low: int) -> bool:
     """'a 20-year-old', 'aged 45', 'Smith, 45,' and bare years are not counts."""
     after = " ".join(_lower(doc, k) for k in range(end, min(end + 4, len(doc))))
@@ -240,11 +246,17 @@ def _is_age_or_year(doc: Doc, start: int, end: int, low: int) -> bool:
     first = doc[start]
     if YEAR.match(first.text) and end == start + 1:
         return True
-    # "John Smith, 45, of Springfield": a number set off by commas right after a name
+    # "3900 Bluestone Road", "the 100 block of", "a 911 dispatcher": places and numbers
+    if first.text in NOT_COUNT_NUMBERS or _lower(doc, end) == "block":
+        return True
+    street = any(_lower(doc, k) in STREET_WORDS for k in range(end, min(end + 4, len(doc))))
+    if street and end < len(doc) and doc[end].is_title:
+        return True
+    # "John Smith, 45, of Springfield", "The man, 23, was shot": an age set off by commas
     return (
         start >= 2
         and doc[start - 1].text == ","
-        and doc[start - 2].ent_type_ == "PERSON"
+        and (doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].pos_ in {"NOUN", "PROPN"})
         and end < len(doc)
         and doc[end].text in {",", "."}
         and low < 120
