@@ -76,7 +76,7 @@ def _templates() -> Jinja2Templates:
 
 def create_app(store_path: str | Path) -> FastAPI:
     """The app over the store at `store_path` (which must exist: the app never creates one)."""
-    if not str(store_path).startswith("sqlite:") and not Path(store_path).exists():
+    if not str(store_path).startswith(("sqlite:", "postgres")) and not Path(store_path).exists():
         raise StoreError(f"{store_path}: no such database (run `newstally ingest` first)")
     ledger = ask.Ledger(store_path)
 
