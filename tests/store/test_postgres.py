@@ -96,3 +96,14 @@ def test_a_missing_database_is_a_store_error(postgres_server: str) -> None:
 def test_a_malformed_url_is_a_store_error() -> None:
     with pytest.raises(StoreError, match="not a PostgreSQL URL"):
         open_store("postgresql://localhost/db?no_such_option=1")
+
+
+def test_stores_opened_at_once_on_a_new_database_all_migrate_it(postgres_url: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_count(_: int) -> int:
+        with open_store(postgres_url) as store:
+            return store.counts()["articles"]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(open_and_count, range(4))) == [0, 0, 0, 0]

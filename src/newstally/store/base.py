@@ -13,7 +13,7 @@ import json
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from importlib import resources
 from types import TracebackType
 from typing import Any
@@ -67,6 +67,11 @@ class Backend(ABC):
         """SQL that is true when `column` contains the next `?` parameter, ignoring case.
         The parameter is passed through `like_pattern`."""
 
+    def migration_lock(self) -> AbstractContextManager[None]:
+        """Held while the schema is checked and migrated, so two processes opening a new
+        database do not both create its tables. SQLite's write lock already does this."""
+        return nullcontext()
+
     @abstractmethod
     def close(self) -> None: ...
 
@@ -101,6 +106,11 @@ def statements(sql: str) -> list[str]:
 def migrate(backend: Backend) -> int:
     """Bring the schema up to date, one transaction per migration; return the version reached.
     A database written by a newer newstally is refused rather than guessed at."""
+    with backend.migration_lock():
+        return _migrate(backend)
+
+
+def _migrate(backend: Backend) -> int:
     backend.check_is_ours()
     available = migrations()
     latest = available[-1][0]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from functools import lru_cache
 
 import psycopg
@@ -30,6 +30,8 @@ from newstally.store.base import Backend, Params, Row
 CONNECT_TIMEOUT_S = 10
 
 VERSION_TABLE = "newstally_schema"
+# The advisory lock key held while migrating: 'NTLY' as an integer, like SQLite's application_id.
+MIGRATION_LOCK = 0x4E544C59
 
 _SCHEMES = re.compile(r"\A(postgres(?:ql)?)(?:\+[a-z0-9]+)?://", re.IGNORECASE)
 _PASSWORD = re.compile(r"(://[^/@:?#]*):[^/@?#]*@")
@@ -124,6 +126,21 @@ class PostgresBackend(Backend):
                     yield
             except psycopg.Error as exc:
                 raise self._wrap(exc) from exc
+
+    def migration_lock(self) -> AbstractContextManager[None]:
+        return self._migration_lock()
+
+    @contextmanager
+    def _migration_lock(self) -> Iterator[None]:
+        # A session advisory lock: a second process opening a new database waits here, then
+        # finds the schema made. It is released even when migrating fails.
+        self.execute("SELECT pg_advisory_lock(?)", (MIGRATION_LOCK,))
+        try:
+            yield
+        finally:
+            # A lost connection has lost its lock too; its error is the one worth reporting.
+            with suppress(StoreError):
+                self.execute("SELECT pg_advisory_unlock(?)", (MIGRATION_LOCK,))
 
     def _value(self, sql: str, params: Params = ()) -> object:
         for row in self.query(sql, params):

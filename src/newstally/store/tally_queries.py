@@ -93,8 +93,9 @@ def ensure_keys(store: Store) -> int:
     The count doubles as a cheap version of the store for caches: it changes when articles
     are added or deleted."""
     backend = store.backend
-    for statement in _SCHEMA:
-        backend.execute(statement)
+    with backend.migration_lock():  # two processes may create the tables at once
+        for statement in _SCHEMA:
+            backend.execute(statement)
     version = _keys_version()
     stored = [
         row["value"] for row in backend.query("SELECT value FROM tally_meta WHERE name = 'keys'")
