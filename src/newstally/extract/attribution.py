@@ -434,6 +434,16 @@ def _speaker_like(tok: Token) -> bool:
                                   "lawmaker", "leader", "report", "poll", "survey", "study"}
 
 
+# Verbs of intent and stance: PARC counts 'Republicans want lower taxes' as attributed too.
+ATTITUDE_VERBS = {"want", "need", "plan", "intend", "seek", "aim", "decide", "refuse",
+                  "threaten", "support", "oppose", "criticize", "criticise", "condemn",
+                  "praise", "demand", "propose", "favor", "favour", "reject", "endorse",
+                  "attack", "blast", "slam", "defend", "back", "emphasize", "stress",
+                  "insist", "question", "doubt", "prefer", "urge", "welcome", "applaud",
+                  "decry", "denounce", "fault", "brand", "label", "dub", "vow", "promise",
+                  "pledge", "ask", "call"}  # fmt: skip
+
+
 def _is_cue(verb: Token) -> bool:
     """A cue verb: from the table, or any verb that takes a clause from a speaker-like subject
     ('Trump wants the wall built', 'officials believe that ...'), as PARC annotates them."""
@@ -443,13 +453,49 @@ def _is_cue(verb: Token) -> bool:
         return True
     if verb.lemma_.lower() in {"be", "have", "do", "make", "let", "help", "see", "get"}:
         return False
-    clause = any(c.dep_ == "ccomp" for c in verb.children)
+    deps = {"ccomp", "xcomp", "dobj"} if verb.lemma_.lower() in ATTITUDE_VERBS else {"ccomp"}
+    clause = any(c.dep_ in deps for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return clause and bool(subjects) and _speaker_like(subjects[0])
 
 
+NOMINAL_CUES = {"claim", "statement", "assertion", "allegation", "argument", "suggestion",
+                "warning", "belief", "view", "promise", "pledge", "remark", "comment",
+                "accusation", "denial", "insistence", "fear", "hope", "call", "demand",
+                "proposal", "plan", "vow", "threat", "prediction", "estimate", "assessment",
+                "announcement", "admission", "contention", "charge", "complaint", "insinuation",
+                "theory", "position", "idea", "notion", "pitch", "message", "decision"}  # fmt: skip
+
+
+def _nominal_frames(doc: Doc, sent: Span) -> list[Frame]:
+    """'Trump's claim that there have been thousands of shootings': a noun as the cue, its
+    owner ('Trump's') or agent ('by the ministry') as the source, its clause as the content."""
+    frames = []
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOMINAL_CUES:
+            continue
+        clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                   and any(g.dep_ == "mark" or g.lower_ == "to" for g in c.children)]
+        if not clauses:
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        agents = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        holder = owners[0] if owners else agents[0] if agents else None
+        if holder is None or holder.lower_ in {"its", "their"} and not _speaker_like(holder):
+            continue
+        tokens = list(clauses[0].subtree)
+        source = _source_from_subject(doc, holder)
+        frames.append(Frame(
+            cue=noun.lemma_.lower(), cue_start=noun.i, cue_end=noun.i + 1,
+            status=CUE_STATUS.get(noun.lemma_.lower(), Status.CLAIMED), source=source,
+            content_start=tokens[0].idx, content_end=tokens[-1].idx + len(tokens[-1].text),
+            sentence_start=sent.start_char, sentence_end=sent.end_char))
+    return frames
+
+
 def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
-    frames = _according_to(doc, sent)
+    frames = _according_to(doc, sent) + _nominal_frames(doc, sent)
     for verb in sent:
         lemma = verb.lemma_.lower()
         if not _is_cue(verb):
@@ -514,8 +560,10 @@ def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
                 content = _content_range(verb, skip)
         if content is None or source_tok is None:
             continue
-        if lemma in CLAUSE_ONLY_CUES and not any(
-            c.dep_ in {"ccomp", "xcomp"} for c in verb.children
+        if (
+            lemma in CLAUSE_ONLY_CUES
+            and lemma not in ATTITUDE_VERBS
+            and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
         ):
             continue
         source = _source_from_subject(doc, source_tok)
