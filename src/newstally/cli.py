@@ -59,7 +59,8 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar="NEWSTALLY_DB",
-        help="SQLite file (created if missing) or database URL such as sqlite:///path.",
+        help="SQLite file (created if missing) or database URL: sqlite:///path or"
+        " postgresql://user@host/db (see docs/postgres.md).",
     ),
 ]
 PublishedOption = Annotated[
