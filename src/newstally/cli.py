@@ -533,6 +533,78 @@ def _short(candidate: object) -> str:
     return escape(name if len(name) <= 40 else "..." + name[-37:])
 
 
+# --- batch ------------------------------------------------------------------------------------
+
+
+@app.command("batch")
+def batch_command(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders or http(s) URLs, as for ingest.", show_default=False),
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Worker processes of the local Dask cluster.")
+    ] = 2,
+    threads_per_worker: Annotated[int, typer.Option(min=1, help="Threads per worker.")] = 1,
+    chunk_size: Annotated[int, typer.Option(min=1, help="Inputs per task and shard.")] = 20,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Use a running Dask scheduler (tcp://host:8786) instead.",
+                     show_default=False),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Folder for the Parquet shards [default: DB.batch/].",
+                     show_default=False),
+    ] = None,
+    published: PublishedOption = None,
+    model: ModelOption = None,
+    urls: Annotated[
+        Path | None,
+        typer.Option("--urls", help="A file of URLs to fetch, one a line.", show_default=False),
+    ] = None,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private", help="Also fetch from private, loopback and link-local addresses."
+        ),
+    ] = False,
+) -> None:
+    """Extract on a Dask cluster into Parquet shards, then store them (see docs/batch.md).
+
+    A run that is killed and started again with the same inputs skips the chunks it finished.
+    Failures are reported one line each at the end; the exit code is 1 if any input failed.
+    """
+    from newstally.batch import Settings, batch
+    from newstally.ingest.inputs import read_url_list
+
+    when = published_date(published)
+    if not inputs and urls is None:
+        fail("nothing to extract: give files, folders or URLs, or --urls FILE", 2)
+    try:
+        url_list = read_url_list(urls) if urls is not None else []
+    except InputError as exc:
+        fail(str(exc), 2)
+    settings = Settings(model=model, published=when, allow_private=allow_private)
+    result = batch(
+        [*(inputs or []), *url_list], db=db, out=out, workers=workers,
+        threads_per_worker=threads_per_worker, chunk_size=chunk_size, scheduler=scheduler,
+        settings=settings, console=err_console,
+    )
+    for message in result.failures:
+        warn(message)
+    console.print(
+        f"chunks {result.chunks}: computed {result.computed}, skipped {result.skipped} (done "
+        f"before); stored {result.stored}, already present {result.present}, failed "
+        f"{len(result.failures)}  ({db})",
+        markup=False,
+        soft_wrap=True,
+    )
+    if result.failures:
+        raise typer.Exit(1)
+
+
 # --- figures ----------------------------------------------------------------------------------
 
 
