@@ -511,7 +511,12 @@ def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
                   if g.dep_ == "pobj"]  # fmt: skip
         recipient: SourceRef | None = None
         skip: set[int] = set()
-        if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        own_subject = any(c.dep_ == "nsubj" for c in verb.children)
+        if (
+            verb.dep_ in {"acl", "relcl"}
+            and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}
+            and not own_subject
+        ):
             noun = verb.head
             if agents:
                 # 'the several dozens of casualties confirmed by U.S. officials': the content is
@@ -558,6 +563,12 @@ def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
             if content is None:
                 skip.update(t.i for t in source_tok.subtree)
                 content = _content_range(verb, skip)
+            if content is None and verb.dep_ in {"parataxis", "ccomp", "advcl"}:
+                # 'The museum, Mr. Bush said, celebrated ...': the host clause is the content
+                inner = {t.i for t in verb.subtree}
+                host = [t for t in verb.head.subtree if t.i not in inner and not t.is_punct]
+                if host:
+                    content = (host[0].idx, host[-1].idx + len(host[-1].text))
         if content is None or source_tok is None:
             continue
         if (
