@@ -21,11 +21,14 @@ from newstally.extract.attribution import (
     _resolve_pronoun,
     make_source,
 )
-from newstally.model import Quote, Span
+from newstally.model import Quote, SourceKind, Span
 
 QUOTE_PAIRS = re.compile(r"“(?P<curly>[^“”]{1,5000})”|\"(?P<straight>[^\"]{1,5000})\"")
 SPEECH_CUES = {lemma for lemma in CUE_STATUS} | {"ask", "shout", "write", "tweet", "joke"}
 WINDOW_TOKENS = 14
+DASH_SIGNATURE = re.compile(
+    r"[ \t]*[―—–][ \t]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})"
+)
 MIN_QUOTE_WORDS = 5
 # how far (characters) a continuation may start after the previous quote ended
 CONTINUATION_GAP = 400
@@ -120,6 +123,17 @@ def find_quotes(doc: Doc) -> list[FoundQuote]:
         speaker = description = recipient = None
         if verb is not None:
             speaker, description, recipient = _speaker(doc, verb)
+        dash_cue = None
+        if speaker is None:
+            # '"..." ―Sonya Herridge, Brooklyn': a signature after a dash
+            signed = DASH_SIGNATURE.match(text, match.end())
+            if signed:
+                span = doc.char_span(signed.start("name"), signed.end("name"),
+                                     alignment_mode="expand")
+                if span is not None:
+                    speaker = make_source(doc, span.start, span.end)
+                    speaker.kind = SourceKind.PERSON
+                    dash_cue = span.start
         lead = text[: match.start()].rstrip(" \t")
         starts_sentence = not lead or lead[-1] in {".", "!", "?", "”", '"', "\n", ":"}
         continuing = (
@@ -137,7 +151,7 @@ def find_quotes(doc: Doc) -> list[FoundQuote]:
             cue_start = previous.cue_start
         else:
             verb_lemma = verb.lemma_.lower() if verb is not None else None
-            cue_start = verb.i if verb is not None else None
+            cue_start = verb.i if verb is not None else dash_cue
         if speaker is None and len(body.split()) < MIN_QUOTE_WORDS:
             continue  # a scare quote: “several hundred”
         if speaker is None and verb is None and len(body.split()) < MIN_QUOTE_WORDS * 2:
