@@ -71,14 +71,27 @@ def extract(
 
 
 def extract_many(
-    items: Iterable[ArticleInput], *, nlp: Language | None = None, batch_size: int = 32
+    items: Iterable[ArticleInput],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 32,
+    fast: bool = False,
+    n_process: int | None = None,
 ) -> Iterator[Report]:
-    """Extract many articles with one pipeline and `nlp.pipe` batching, in input order."""
-    pipeline = nlp or load_pipeline()
+    """Extract many articles with one pipeline and `nlp.pipe` batching, in input order.
+
+    `fast` runs the pipeline and extraction in `n_process` worker processes (default: one per
+    core), with the same reports (see `fastpath`)."""
     checked = (
         ArticleInput(normalise_text(i.text), i.published, i.url, i.title, i.outlet, i.authors)
         for i in items
     )
+    if fast:
+        from newstally.extract.fastpath import extract_parallel
+
+        yield from extract_parallel(checked, nlp=nlp, n_process=n_process)
+        return
+    pipeline = nlp or load_pipeline()
     for doc, item in pipeline.pipe(
         ((i.text, i) for i in checked), as_tuples=True, batch_size=batch_size
     ):
