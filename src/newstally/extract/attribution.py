@@ -282,6 +282,9 @@ def _source_from_subject(doc: Doc, subj: Token) -> SourceRef:
     return ref
 
 
+CALL_FOR = {"call", "ask", "push", "press", "argue", "plead", "appeal", "advocate", "lobby"}
+
+
 def _content_range(verb: Token, skip: set[int]) -> tuple[int, int] | None:
     """Character range of what a cue verb attributes: its clause or object."""
     parts: list[Token] = []
@@ -295,6 +298,11 @@ def _content_range(verb: Token, skip: set[int]) -> tuple[int, int] | None:
             and child.i > verb.i
         ):
             parts.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "for" and verb.lemma_.lower() in CALL_FOR:
+            parts.append(child)  # 'called for a ban'
+        elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() == "point":
+            parts.append(child)  # 'pointed to the polls'
+
     if not parts:
         return None
     tokens = [t for p in parts for t in p.subtree if t.i not in skip]
@@ -441,7 +449,8 @@ ATTITUDE_VERBS = {"want", "need", "plan", "intend", "seek", "aim", "decide", "re
                   "attack", "blast", "slam", "defend", "back", "emphasize", "stress",
                   "insist", "question", "doubt", "prefer", "urge", "welcome", "applaud",
                   "decry", "denounce", "fault", "brand", "label", "dub", "vow", "promise",
-                  "pledge", "ask", "call"}  # fmt: skip
+                  "pledge", "ask", "call", "show", "find", "suggest", "indicate",
+                  "point"}  # fmt: skip
 
 
 def _is_cue(verb: Token) -> bool:
