@@ -18,12 +18,14 @@ seed and GVA articles.
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import chain, islice
+from typing import Any
 
 from spacy.language import Language
 
@@ -39,7 +41,16 @@ TASKS_AHEAD = 3
 # One BLAS thread per worker: two workers on two cores must not each start two threads.
 THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
+WARM_UP_TEXT = "Police said on Monday, Jan. 8, that two people were killed and 3 injured."
+# How long starting a worker (loading its pipeline) may take before we give up.
+START_TIMEOUT_S = 600.0
+
+WARM_UP_TEXT = "Police said on Monday, Jan. 8, that two people were killed and 3 injured."
+# How long starting a worker (loading its pipeline) may take before we give up.
+START_TIMEOUT_S = 600.0
+
 _worker_nlp: Language | None = None
+_worker_barrier: Any = None
 
 
 def default_processes() -> int:
@@ -61,9 +72,23 @@ def pipeline_id(nlp: Language | None, model: str | None) -> str:
     return model_name(model)
 
 
-def _init_worker(model: str) -> None:
-    global _worker_nlp
+def warm_up(nlp: Language) -> None:
+    """One small extraction, so lazy loads (lemma tables, dateparser's locale data) are done
+    before the first real article instead of during it."""
+    list(extract_many([ArticleInput(WARM_UP_TEXT, dt.date(2024, 1, 10))], nlp=nlp))
+
+
+def _init_worker(model: str, barrier: Any) -> None:
+    global _worker_nlp, _worker_barrier
     _worker_nlp = load_pipeline(model)
+    warm_up(_worker_nlp)
+    _worker_barrier = barrier
+
+
+def _ready() -> int:
+    """In a worker: wait until every worker has started, so that each runs exactly one."""
+    _worker_barrier.wait(START_TIMEOUT_S)
+    return os.getpid()
 
 
 def _extract_chunk(items: list[ArticleInput], batch_size: int) -> list[Report]:
@@ -78,6 +103,89 @@ def _chunks(items: Iterable[ArticleInput], size: int) -> Iterator[list[ArticleIn
         yield chunk
 
 
+class FastExtractor:
+    """Worker processes that each hold a warm pipeline, for as many `extract_many` calls as the
+    caller likes; `close()` (or leaving the `with` block) stops them.
+
+    With one process (or one core) extraction stays in this process, with larger batches.
+    Workers start with `spawn` (no inherited threads, locks or open databases); starting them
+    loads a pipeline in each, a few seconds that the constructor waits for.
+    """
+
+    def __init__(
+        self,
+        *,
+        nlp: Language | None = None,
+        model: str | None = None,
+        n_process: int | None = None,
+        batch_size: int = 64,
+        chunk_articles: int = CHUNK_ARTICLES,
+    ) -> None:
+        self.processes = default_processes() if n_process is None else max(1, n_process)
+        self.batch_size = batch_size
+        self.chunk_articles = chunk_articles
+        self._nlp = nlp
+        self._model = model
+        self._executor: ProcessPoolExecutor | None = None
+        if self.processes > 1:
+            self._executor = self._start(pipeline_id(nlp, model))
+
+    def _start(self, model: str) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("spawn")
+        saved = {name: os.environ.get(name) for name in THREAD_ENV}
+        os.environ.update(dict.fromkeys(THREAD_ENV, "1"))  # inherited by the workers only
+        try:
+            executor = ProcessPoolExecutor(
+                max_workers=self.processes,
+                mp_context=context,
+                initializer=_init_worker,
+                initargs=(model, context.Barrier(self.processes)),
+            )
+            try:
+                started = [executor.submit(_ready) for _ in range(self.processes)]
+                for future in started:
+                    future.result(timeout=START_TIMEOUT_S)
+            except BaseException:
+                executor.shutdown(wait=False, cancel_futures=True)
+                raise
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+        return executor
+
+    def extract_many(self, items: Iterable[ArticleInput]) -> Iterator[Report]:
+        """Reports for `items` in input order; a worker's error is raised here."""
+        if self._executor is None:
+            nlp = self._nlp or load_pipeline(self._model)
+            yield from extract_many(items, nlp=nlp, batch_size=self.batch_size)
+            return
+        pending: deque[Future[list[Report]]] = deque()
+        try:
+            for chunk in _chunks(items, self.chunk_articles):
+                pending.append(self._executor.submit(_extract_chunk, chunk, self.batch_size))
+                if len(pending) >= self.processes * TASKS_AHEAD:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def __enter__(self) -> FastExtractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def extract_parallel(
     items: Iterable[ArticleInput],
     *,
@@ -87,36 +195,16 @@ def extract_parallel(
     batch_size: int = 64,
     chunk_articles: int = CHUNK_ARTICLES,
 ) -> Iterator[Report]:
-    """Reports for `ArticleInput`s, in input order, from `n_process` workers.
-
-    With one process (or one core) this is the in-process path with larger batches. Workers
-    start with `spawn` (no inherited threads, locks or open databases) and load the pipeline
-    once each, which costs about a second per worker; a worker's error is raised here.
-    """
-    processes = default_processes() if n_process is None else n_process
-    if processes <= 1:
-        yield from extract_many(items, nlp=nlp or load_pipeline(model), batch_size=batch_size)
-        return
-    saved = {name: os.environ.get(name) for name in THREAD_ENV}
-    os.environ.update(dict.fromkeys(THREAD_ENV, "1"))
-    executor = ProcessPoolExecutor(
-        max_workers=processes,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(pipeline_id(nlp, model),),
-    )
-    try:
-        pending: deque[Future[list[Report]]] = deque()
-        for chunk in _chunks(items, chunk_articles):
-            pending.append(executor.submit(_extract_chunk, chunk, batch_size))
-            if len(pending) >= processes * TASKS_AHEAD:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    """Reports for `items`, in input order, from a `FastExtractor` made for this call."""
+    iterator = iter(items)
+    first = next(iterator, None)
+    if first is None:
+        return  # no workers to start for nothing
+    with FastExtractor(
+        nlp=nlp,
+        model=model,
+        n_process=n_process,
+        batch_size=batch_size,
+        chunk_articles=chunk_articles,
+    ) as extractor:
+        yield from extractor.extract_many(chain([first], iterator))
