@@ -449,7 +449,7 @@ ATTITUDE_VERBS = {"want", "need", "plan", "intend", "seek", "aim", "decide", "re
                   "attack", "blast", "slam", "defend", "back", "emphasize", "stress",
                   "insist", "question", "doubt", "prefer", "urge", "welcome", "applaud",
                   "decry", "denounce", "fault", "brand", "label", "dub", "vow", "promise",
-                  "pledge", "ask", "call", "show", "find", "suggest", "indicate",
+                  "pledge", "ask", "call", "show", "suggest", "indicate",
                   "point"}  # fmt: skip
 
 
