@@ -189,7 +189,7 @@ def run_chunk(chunk: Chunk, out: str, settings: Settings) -> ChunkDone:
         errors=sum(1 for row in rows if row.error is not None),
         seconds=round(time.perf_counter() - started, 3),
     )
-    marker = {"chunk": chunk.id, "inputs": list(chunk.inputs), **dataclasses.asdict(done)}
+    marker = {**dataclasses.asdict(done), "inputs": list(chunk.inputs)}
     _write_atomically(marker_path(folder, chunk.id), json.dumps(marker, indent=1).encode())
     return done
 
