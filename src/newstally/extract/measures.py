@@ -148,6 +148,20 @@ def _measure_of_noun(tok: Token) -> Measure | None:
     return MEASURE_NOUNS.get(lemma) or MEASURE_NOUNS.get(tok.lower_)
 
 
+def _fatal_shooting(verb: Token) -> bool:
+    """'shot dead', 'shot to death', 'fatally shot', 'shot and killed'."""
+    for child in verb.children:
+        if child.lower_ in {"fatally", "mortally", "dead"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(
+            g.lower_ == "death" for g in child.children
+        ):
+            return True
+        if child.dep_ == "conj" and child.lemma_.lower() in {"kill", "die"}:
+            return True
+    return False
+
+
 def _measure_of_verb(tok: Token, anchor: Token) -> Measure | None:
     """The measure a verb implies for a count it governs (e.g. 'killed 50')."""
     lemma = _lemma(tok)
@@ -174,6 +188,8 @@ def _measure_of_verb(tok: Token, anchor: Token) -> Measure | None:
         return None
     if lemma == "send" or lemma in {"deploy", "dispatch", "station"}:
         return Measure.DEPLOYED
+    if lemma in {"shoot", "gun"} and _fatal_shooting(tok):
+        return Measure.KILLED
     if lemma == "round":  # "rounded up 30 protesters"
         if any(c.lower_ == "up" for c in tok.children):
             return Measure.DETAINED

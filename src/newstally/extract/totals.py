@@ -37,6 +37,10 @@ EVENT_VERBS = {"shoot", "kill", "happen", "occur", "die", "find", "wound", "inju
                "report", "respond", "stab", "erupt", "strike", "hit"}  # fmt: skip
 
 
+SHOT_AT_TARGETS = {"car", "vehicle", "truck", "officers", "police", "deputies", "crowd",
+                   "them", "him", "her", "suv", "van"}  # fmt: skip
+
+
 @dataclass
 class Victim:
     noun: str
@@ -48,8 +52,14 @@ def _is_harm(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in KILL_VERBS | HARM_VERBS:
         return False
-    # 'shot at a car', 'fired shots': no one hit
-    return not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+    # 'shot at officers', 'shot at a car': no one hit; 'shot at a residence' is a place
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "at":
+            targets = [g for g in prep.children if g.dep_ == "pobj"]
+            if any(g.lower_ in SHOT_AT_TARGETS or is_people_noun(g) or g.pos_ == "PRON"
+                   for g in targets):  # fmt: skip
+                return False
+    return True
 
 
 def _negated(tok: Token) -> bool:
