@@ -126,3 +126,74 @@ def test_bad_input_fails_with_its_one_line_error(nlp: Language) -> None:
 def test_workers_load_the_callers_pipeline(nlp: Language) -> None:
     assert pipeline_id(nlp, None) == str(nlp.path)
     assert pipeline_id(None, "some_model") == "some_model"
+
+
+# --- the CLI: --fast gives what the plain commands give ---------------------------------------
+
+
+def run_cli(*args: str | Path) -> tuple[int, str, str]:
+    from typer.testing import CliRunner
+
+    from newstally.cli import app
+
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def stored_reports(db: Path) -> list[str]:
+    from newstally.store import open_store
+
+    store = open_store(db)
+    try:
+        ids = sorted(a.id for a in store.articles(limit=1000))
+        return [r.model_dump_json() for i in ids if (r := store.report(i)) is not None]
+    finally:
+        store.close()
+
+
+def test_ingest_fast_stores_what_ingest_stores(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for text_path in sorted(SAMPLES.glob("*.txt"))[:5]:
+        (folder / text_path.name).write_bytes(text_path.read_bytes())
+        meta = text_path.with_suffix(".meta.json")
+        (folder / meta.name).write_bytes(meta.read_bytes())
+    first = sorted(SAMPLES.glob("*.txt"))[0]
+    (folder / "same-again.txt").write_bytes(first.read_bytes())  # a duplicate: stored once
+    (folder / "empty.txt").write_bytes(b"")
+
+    plain_code, plain_out, _ = run_cli("ingest", folder, "--db", tmp_path / "plain.db")
+    code, out, err = run_cli("ingest", folder, "--fast", "--db", tmp_path / "fast.db")
+
+    assert (code, plain_code) == (1, 1)
+    assert "stored 5, already present 1, failed 1" in out
+    assert out.replace("fast.db", "X") == plain_out.replace("plain.db", "X")
+    assert err.strip() == f"newstally: error: {folder / 'empty.txt'}: is empty"
+    assert stored_reports(tmp_path / "fast.db") == stored_reports(tmp_path / "plain.db")
+    _, again, _ = run_cli("ingest", folder, "--fast", "--db", tmp_path / "fast.db")
+    assert "stored 0, already present 6, failed 1" in again
+
+
+def test_extract_jsonl_fast_writes_the_same_lines(tmp_path: Path) -> None:
+    lines = tmp_path / "in.jsonl"
+    with lines.open("w", encoding="utf-8") as handle:
+        for item in sample_inputs()[:4]:
+            row = {"text": item.text, "published": str(item.published)}
+            handle.write(json.dumps(row) + "\n")
+
+    plain = run_cli("extract", "--jsonl", lines)
+    fast = run_cli("extract", "--jsonl", lines, "--fast")
+
+    assert plain[0] == fast[0] == 0
+    assert fast[1] == plain[1]
+    assert len(fast[1].splitlines()) == 4
+
+
+def test_extract_fast_needs_jsonl(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Officials said 12 people were killed.", encoding="utf-8")
+    code, _, err = run_cli("extract", article, "--fast")
+    assert code == 2
+    assert err.strip() == (
+        "newstally: error: --fast speeds up --jsonl; one article is extracted in this process"
+    )
