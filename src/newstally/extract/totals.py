@@ -138,6 +138,7 @@ def _harm_events(doc: Doc) -> list[tuple[Token, Token, bool]]:
                     events.append((tok, child, True))
         elif tok.lemma_.lower() in {"wound", "injury"} and tok.pos_ == "NOUN":
             fatal = any(c.lower_ in {"fatal", "deadly", "mortal"} for c in tok.children)
+            # wounds count where the sentence is about a shooting, not a fall or a crash
             gun = any(c.lower_ in {"gunshot", "bullet"} for c in tok.subtree) or any(
                 t.lower_ in {"gunshot", "shot", "bullet", "shooting"} for t in tok.sent
             )
@@ -156,6 +157,16 @@ def _harm_events(doc: Doc) -> list[tuple[Token, Token, bool]]:
                 for child in head.children:
                     if child.dep_ in {"nsubj", "nsubjpass"}:
                         events.append((tok, child, fatal))
+            elif head.dep_ == "prep" and head.lower_ in {"from", "of"}:
+                # 'suffering from gunshot wounds', 'died of his injuries'
+                verb = head.head
+                holders = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if not holders and verb.dep_ in {"acl", "advcl"} and verb.head.pos_ in {
+                    "NOUN", "PROPN"
+                }:
+                    holders = [verb.head]
+                fatal = fatal or verb.lemma_.lower() == "die"
+                events.extend((tok, h, fatal) for h in holders)
     return events
 
 
