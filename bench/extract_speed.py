@@ -151,7 +151,15 @@ def main() -> None:
                 f"      workers start in {start:.1f} s; with that: "
                 f"{words / (seconds + start):,.0f} words/s"
             )
-    print(f"ratio fast/full: {medians['fast'] / medians['full']:.2f}x")
+    paired = statistics.median(
+        (fast["words"] / fast["seconds"]) / (full["words"] / full["seconds"])
+        for full, fast in zip(runs["full"], runs["fast"], strict=True)
+    )
+    print(
+        f"ratio fast/full: {medians['fast'] / medians['full']:.2f}x of the medians, "
+        f"{paired:.2f}x median of the paired runs"
+    )
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (other work on the machine)")
 
 
 if __name__ == "__main__":

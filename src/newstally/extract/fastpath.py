@@ -109,7 +109,8 @@ class FastExtractor:
 
     With one process (or one core) extraction stays in this process, with larger batches.
     Workers start with `spawn` (no inherited threads, locks or open databases); starting them
-    loads a pipeline in each, a few seconds that the constructor waits for.
+    loads a pipeline in each, a few seconds that the constructor waits for. As with any
+    `spawn` pool, a script that uses it needs an `if __name__ == "__main__":` guard.
     """
 
     def __init__(
