@@ -28,10 +28,12 @@ FATAL_MARKERS = {"fatally", "dead", "death", "killed", "kill", "died", "die", "d
 DEATH_PHRASES = ("pronounced dead", "found dead", "declared dead", "shot dead", "shot to death",
                  "died at", "died from", "died of", "later died", "succumbed", "was killed",
                  "were killed", "died")  # fmt: skip
-NO_ONE = {"no one", "nobody", "none", "no other", "no one else", "no officers", "no injuries"}
+NO_ONE = {"no one", "nobody", "none", "no other", "no one else", "no officers", "no injuries",
+          "neither"}
 WEAPON_HARM = {"shoot", "hit", "strike", "graze", "wound"}
 REFERRING = {"he", "she", "him", "her", "victim", "the victim"}
-ORDINAL_NEW = {"another", "second", "third", "other"}
+# 'another man', 'a second man' are new victims; 'the other man' is one already in the story.
+ORDINAL_NEW = {"another", "second", "third"}
 INDEFINITE = {"a", "an", "one"}
 EVENT_VERBS = {"shoot", "kill", "happen", "occur", "die", "find", "wound", "injure", "fire",
                "report", "respond", "stab", "erupt", "strike", "hit"}  # fmt: skip
