@@ -290,6 +290,12 @@ LATER_ACTS = {"say", "announce", "arrest", "charge", "identify", "release", "rep
 def _attachment(doc: Doc, expr: TimeExpression) -> str | None:
     """Whether a day expression hangs on the event ('event'), on a later act ('later'), or
     on neither, climbing the parse from the expression a few steps."""
+    # right after the event's own words: 'two shootings Monday night', 'shot Tuesday'
+    for near in doc[max(expr.start_i - 3, doc[expr.start_i].sent.start) : expr.start_i]:
+        if near.lower_ in EVENT_WORDS or (
+            near.pos_ == "VERB" and near.lemma_.lower() in EVENT_LEMMAS
+        ):
+            return "event"
     tok = doc[expr.start_i]
     for _ in range(4):
         if tok.head.i == tok.i:
@@ -325,6 +331,12 @@ def find_event_date(
     for expr in days:
         if _attachment(doc, expr) == "event":
             return expr.first
+    # 'wounded in shootings across the city since Friday night': the span starts the event
+    for expr in times:
+        if expr.is_range and expr.first is not None and expr.first <= published:
+            sent = doc[expr.start_i].sent
+            if any(t.lemma_.lower() in EVENT_LEMMAS or t.lower_ in EVENT_WORDS for t in sent):
+                return expr.first
     for expr in days:
         sent = doc[expr.start_i].sent
         harm = any(t.lemma_.lower() in EVENT_LEMMAS or t.lower_ in EVENT_WORDS for t in sent)
