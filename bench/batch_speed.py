@@ -11,13 +11,15 @@ into a fresh SQLite store) and reports two times:
   - wall: from starting the cluster to the last article stored (what a user waits for);
   - steady: after every worker has loaded spaCy (cluster start and model load excluded).
 The ratio is 1-worker time over 2-worker time. The machine has 2 cores, shared with whatever
-else runs, so run it on a quiet machine and read small differences with care.
+else runs: the load average is printed before and after, since a busy machine makes the second
+worker worth nothing; run it on a quiet machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -63,7 +65,9 @@ def timed_run(corpus: Path, work: Path, workers: int, chunk_size: int) -> tuple[
         Client(cluster) as client,
         open_store(work / f"workers-{workers}.db") as store,
     ):
-        client.run(load_pipeline)  # every worker loads spaCy now, not inside the timed part
+        # every worker loads spaCy now, not inside the timed part; None is the cache key the
+        # tasks use (load_pipeline(settings.model))
+        client.run(load_pipeline, None)
         warm = time.perf_counter()
         result: BatchResult = run_batch(
             plan, client=client, store=store, out=work / f"workers-{workers}.batch"
@@ -87,11 +91,13 @@ def main() -> None:
         print(f"corpus: {articles} articles, {words:,} words (samples x {args.copies}), "
               f"chunk size {args.chunk_size}")
         times = {}
+        print("load average before: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
         for workers in (1, 2):
             wall, steady = timed_run(corpus, work, workers, args.chunk_size)
             times[workers] = (wall, steady)
             print(f"--workers {workers}: wall {wall:6.1f} s  steady {steady:6.1f} s  "
                   f"({articles / steady:.1f} articles/s, {words / steady:,.0f} words/s steady)")
+        print("load average after:  {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
         print(f"speed-up 1 -> 2 workers: wall {times[1][0] / times[2][0]:.2f}x, "
               f"steady {times[1][1] / times[2][1]:.2f}x")
 
