@@ -314,14 +314,15 @@ def load_shard(store: Store, path: Path, result: BatchResult) -> None:
 def run_batch(
     plan: Plan,
     *,
-    client: Client,
+    client: Client | None,
     store: Store,
     out: Path,
     settings: Settings | None = None,
     console: Console | None = None,
 ) -> BatchResult:
     """Skip finished chunks, compute the rest on `client`'s cluster, and load every shard into
-    `store` as its chunk finishes (the client is the store's only writer)."""
+    `store` as its chunk finishes (the client is the store's only writer). `client` may be None
+    when every chunk is done."""
     from distributed import as_completed
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -344,6 +345,10 @@ def run_batch(
         for chunk in finished:
             load_shard(store, shard_path(out, chunk.id), result)
             progress.update(bar, advance=1, stored=result.stored)
+        if not todo:
+            return result
+        if client is None:
+            raise NewstallyError(f"{len(todo)} chunks to compute and no Dask client")
         futures = client.map(
             run_chunk,
             todo,
@@ -403,6 +408,11 @@ def batch(
     folder = out or default_out(db)
     plan = plan_chunks(inputs, chunk_size=chunk_size, settings=chosen)
     with open_store(db) as store:
+        if not any(not is_done(folder, chunk) for chunk in plan.chunks):
+            # everything was done before: load the shards without starting a cluster
+            return run_batch(
+                plan, client=None, store=store, out=folder, settings=chosen, console=console
+            )
         if scheduler is not None:
             try:
                 client = Client(scheduler, timeout=10)  # type: ignore[no-untyped-call]
