@@ -285,3 +285,21 @@ def test_the_installed_command_never_prints_a_traceback(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert done.stderr == "newstally: error: --published: 'soon' is not a date (use YYYY-MM-DD)\n"
+
+
+def test_a_reader_that_stops_early_ends_the_output_quietly() -> None:
+    # `newstally schema | head -c 0`: the reader is gone before the first write
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        writer = subprocess.run(
+            [sys.executable, "-c", "from newstally.cli import app; app()", "schema"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert writer.stderr == ""
+    assert writer.returncode == 141

@@ -181,6 +181,14 @@ def _report_click_error(exc: BaseException) -> int:
     return int(code)
 
 
+def _reader_went_away() -> NoReturn:
+    """`newstally tally | head`: the reader closed the pipe. Stop quietly, as Unix tools do,
+    and keep Python from complaining again when it flushes stdout at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(141)
+
+
 class _Commands(TyperGroup):
     """Turn the project's errors into one line and an exit code for every command."""
 
@@ -193,6 +201,8 @@ class _Commands(TyperGroup):
             result = super().main(*args, **kwargs)
         except _PASS_THROUGH as exc:
             sys.exit(_report_click_error(exc))
+        except BrokenPipeError:
+            _reader_went_away()
         sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:
@@ -205,6 +215,8 @@ class _Commands(TyperGroup):
         except KeyboardInterrupt:
             warn("interrupted")
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            _reader_went_away()
         except Exception as exc:
             if os.environ.get(DEBUG_ENV):
                 raise
