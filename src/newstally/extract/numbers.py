@@ -12,6 +12,7 @@ The vague-quantity table is a convention, not a truth (REPORT-V1): it is one dat
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -99,28 +100,47 @@ def _lower(doc: Doc, i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
 
 
-def _match_phrase(doc: Doc, i: int, phrases: set[tuple[str, ...]]) -> int:
+PhraseTable = Collection[tuple[str, ...]]
+# Phrase tables indexed by their first and by their last word. Keyed by the table object, and
+# rebuilt when its size changes, so a user's edit of VAGUE_QUANTITIES is still seen.
+_BY_FIRST: dict[int, tuple[PhraseTable, int, dict[str, list[tuple[str, ...]]]]] = {}
+_BY_LAST: dict[int, tuple[PhraseTable, int, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _indexed(
+    phrases: PhraseTable,
+    cache: dict[int, tuple[PhraseTable, int, dict[str, list[tuple[str, ...]]]]],
+    position: int,
+) -> dict[str, list[tuple[str, ...]]]:
+    cached = cache.get(id(phrases))
+    if cached is not None and cached[0] is phrases and cached[1] == len(phrases):
+        return cached[2]
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        index.setdefault(phrase[position], []).append(phrase)
+    cache[id(phrases)] = (phrases, len(phrases), index)
+    return index
+
+
+def _match_phrase(doc: Doc, i: int, phrases: PhraseTable) -> int:
     """Length of the longest phrase from `phrases` starting at token i, or 0."""
-    best = 0
-    for phrase in phrases:
-        n = len(phrase)
-        if n > best and all(_lower(doc, i + k) == phrase[k] for k in range(n)):
-            best = n
-    return best
+    if not 0 <= i < len(doc):
+        return 0
+    for phrase in _indexed(phrases, _BY_FIRST, 0).get(doc[i].lower_, ()):
+        if all(_lower(doc, i + k) == phrase[k] for k in range(1, len(phrase))):
+            return len(phrase)
+    return 0
 
 
-def _match_before(doc: Doc, end: int, phrases: set[tuple[str, ...]]) -> int:
+def _match_before(doc: Doc, end: int, phrases: PhraseTable) -> int:
     """Length of the longest phrase from `phrases` ending just before token `end`, or 0."""
-    best = 0
-    for phrase in phrases:
+    if not 0 < end <= len(doc):
+        return 0
+    for phrase in _indexed(phrases, _BY_LAST, -1).get(doc[end - 1].lower_, ()):
         n = len(phrase)
-        if (
-            n > best
-            and end - n >= 0
-            and all(_lower(doc, end - n + k) == phrase[k] for k in range(n))
-        ):
-            best = n
-    return best
+        if end - n >= 0 and all(_lower(doc, end - n + k) == phrase[k] for k in range(n - 1)):
+            return n
+    return 0
 
 
 def _digits(text: str) -> float | None:
@@ -195,8 +215,8 @@ def read_number(doc: Doc, i: int) -> tuple[int, int, bool] | None:
 
 def read_quantity(doc: Doc, i: int) -> tuple[int, int, int, bool] | None:
     """Read a number or a vague quantity at token i: (low, high, end, vague)."""
-    length = _match_phrase(doc, i, set(VAGUE_QUANTITIES))
-    couple = _match_phrase(doc, i, set(COUPLE))
+    length = _match_phrase(doc, i, VAGUE_QUANTITIES)
+    couple = _match_phrase(doc, i, COUPLE)
     exact = read_number(doc, i)
     if exact is not None and exact[1] - i >= length:
         value, end, _ = exact
