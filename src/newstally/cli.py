@@ -743,6 +743,47 @@ def figures_command(
     _print_stored_figures(figures, output)
 
 
+@app.command("copies")
+def copies_command(db: DbOption = DEFAULT_DB, output: FormatOption = OutputFormat.TABLE) -> None:
+    """List near-duplicate articles (one wire story in many outlets) and what each copies.
+
+    Articles are linked as they are stored; a store made by an older newstally is indexed
+    here first, oldest publication first, so the earliest copy is the canonical one.
+    """
+    from newstally.store.records import Copy
+
+    with open_db(_existing_db(db)) as store:
+        indexed = store.index_copies()
+        copies = store.copies()
+    if indexed:
+        warn(f"indexed {indexed} articles stored before copies were tracked")
+    rows = [copy.model_dump(mode="json") for copy in copies]
+    if output is OutputFormat.JSON:
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    elif output is OutputFormat.JSONL:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif output is OutputFormat.CSV:
+        write_rows(rows, list(Copy.model_fields))
+    else:
+        stories = len({c.copy_of for c in copies})
+        table = Table(
+            title=f"{len(copies)} copies of {stories} {'story' if stories == 1 else 'stories'}"
+        )
+        for column in ("copy of", "article", "similarity", "published", "outlet", "title"):
+            table.add_column(column, overflow="fold")
+        for copy in copies:
+            table.add_row(
+                Text(copy.copy_of[:12]),
+                Text(copy.article_id[:12]),
+                Text(f"{copy.similarity:.2f}"),
+                Text(str(copy.published or "-")),
+                Text(copy.outlet or "-"),
+                Text(copy.title or "-"),
+            )
+        console.print(table)
+
+
 # --- schema -----------------------------------------------------------------------------------
 
 

@@ -21,6 +21,11 @@ class Seen:
     url: str | None
     title: str | None
     figure: Figure
+    copy_of: str | None = None
+
+    @property
+    def story(self) -> str:
+        return self.copy_of or self.article_id
 
 
 def make_seen(
@@ -45,6 +50,7 @@ def make_seen(
     start: int = 0,
     approximate: bool = False,
     hedges: list[str] | None = None,
+    copy_of: str | None = None,
 ) -> Seen:
     """One sighting: `seen(50, 50, source="SOF")` is '50 killed, SOF claimed'."""
     words = text if text is not None else str(low if low is not None else high)
@@ -73,6 +79,7 @@ def make_seen(
         url=f"https://{outlet}/{article}",
         title=f"Article {article}",
         figure=Figure.model_validate(record),
+        copy_of=copy_of,
     )
 
 

@@ -103,6 +103,35 @@ def test_unattributed_figures_merge_only_within_one_outlet(seen) -> None:
     assert sorted(len(c.sightings) for c in series.claims) == [1, 2]
 
 
+def test_unattributed_figures_in_copies_of_one_wire_story_are_one_claim(seen) -> None:
+    # Three outlets run the agency's story, which states the toll itself: the story is the
+    # source, so the copies are one claim seen three times, counted as one story.
+    one = dict(source=None, kind="unattributed", text="several hundred")
+    series = only_series(
+        seen(300, 900, article="wire", outlet="wire.example", **one),
+        seen(300, 900, article="c1", outlet="one.example", copy_of="wire", **one),
+        seen(300, 900, article="c2", outlet="two.example", copy_of="wire", **one),
+        seen(300, 900, article="own", outlet="three.example", **one),
+    )
+    by_size = sorted(series.claims, key=lambda c: len(c.sightings))
+    assert [(len(c.sightings), c.stories) for c in by_size] == [(1, 1), (3, 1)]
+    assert {s.article: s.copy_of for s in by_size[1].sightings} == {
+        "wire": None,
+        "c1": "wire",
+        "c2": "wire",
+    }
+
+
+def test_attributed_copies_count_as_one_story(seen) -> None:
+    series = only_series(
+        seen(50, 50, article="a1", outlet="one.example"),
+        seen(50, 50, article="a2", outlet="two.example", copy_of="a1"),
+        seen(50, 50, article="a3", outlet="three.example"),
+    )
+    (claim,) = series.claims
+    assert (len(claim.sightings), claim.stories) == (3, 2)
+
+
 def test_denial_never_merges_with_an_assertion(seen) -> None:
     series = only_series(seen(50, 50, status="claimed"), seen(50, 50, status="denied", fid="f2"))
     assert sorted(c.status.value for c in series.claims) == ["claimed", "denied"]

@@ -6,9 +6,13 @@ paragraph, a changed word or two, another byline. Counting each copy as a separa
 tally can count one claim with many sightings.
 
 Method: each text becomes a set of word 5-grams ("shingles"); MinHash estimates the Jaccard
-similarity of two sets from 128-value signatures, and MinHashLSH finds the candidates above a
-threshold without comparing every pair. Each candidate is then checked against the threshold
-with its MinHash estimate, because LSH also returns some pairs below it.
+similarity of two sets from 128-value signatures. Locality-sensitive hashing finds the candidates
+without comparing every pair: the signature is cut into BANDS bands of ROWS values, and two texts
+whose similarity is above the threshold very likely share at least one whole band (BANDS and ROWS
+are what datasketch's MinHashLSH picks for THRESHOLD and NUM_PERM). Band keys are plain strings,
+so the same index lives in memory (`DuplicateIndex`) or in a database table (the store's
+`article_buckets`). Each candidate is then checked against the threshold with its MinHash
+estimate, because shared bands also bring some pairs below it.
 
 THRESHOLD = 0.5. An edited word breaks the (up to) five shingles that contain it. Measured on
 the invented 150-word wire story in tests/ingest/test_dedupe.py: copies with the dateline
@@ -25,16 +29,27 @@ less than about half of the original counts as a different article.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
+from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
 THRESHOLD = 0.5
-# MinHash permutations come from this seed; every index must use the same one to compare.
+# 25 bands of 5 values: the false-positive and false-negative weights MinHashLSH balances for
+# THRESHOLD 0.5 and 128 permutations (its `b` and `r`). A pair at similarity 0.5 shares a band
+# with probability 1 - (1 - 0.5**5)**25 = 0.55; at 0.7, 0.98; at 0.3, 0.06.
+BANDS = 25
+ROWS = 5
+# MinHash permutations come from this seed and hashing scheme; stored signatures compare only
+# with signatures made the same way, so both are fixed here (datasketch 2 names its schemes).
 SEED = 1
+SCHEME = "affine32"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -50,30 +65,70 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
-def signature(text: str, num_perm: int = NUM_PERM) -> MinHash | None:
+def signature(text: str) -> MinHash | None:
     """The MinHash of a text's shingles, or None for a text without words."""
     grams = shingles(text)
     if not grams:
         return None
-    minhash = MinHash(num_perm=num_perm, seed=SEED)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     minhash.update_batch(sorted(grams))
     return minhash
 
 
+def bucket_keys(minhash: MinHash) -> list[str]:
+    """The signature's band keys: 'band:hash' strings; texts sharing one are candidates."""
+    values = np.asarray(minhash.hashvalues, dtype=np.uint64)
+    return [
+        f"{band}:"
+        + hashlib.blake2b(values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8)
+        .hexdigest()
+        for band in range(BANDS)
+    ]
+
+
+def similarity(first: MinHash, second: MinHash) -> float:
+    """The estimated Jaccard similarity: the share of equal signature values."""
+    return float(first.jaccard(second))
+
+
+def encode(minhash: MinHash) -> str:
+    """A signature as text (base64 of its 64-bit values), for a database column."""
+    values = np.asarray(minhash.hashvalues, dtype="<u8")
+    return base64.b64encode(values.tobytes()).decode("ascii")
+
+
+def decode(text: str) -> MinHash:
+    """The signature `encode` wrote."""
+    values = np.frombuffer(base64.b64decode(text), dtype="<u8").astype(np.uint64)
+    return MinHash(num_perm=len(values), seed=SEED, hashvalues=values, scheme=SCHEME)
+
+
+def closest(
+    minhash: MinHash, candidates: Mapping[str, MinHash], threshold: float = THRESHOLD
+) -> tuple[str, float] | None:
+    """The most similar candidate at or above the threshold, ties to the first; None if none."""
+    best: tuple[str, float] | None = None
+    for key, other in candidates.items():
+        score = similarity(minhash, other)
+        if score >= threshold and (best is None or score > best[1]):
+            best = (key, score)
+    return best
+
+
 class DuplicateIndex:
-    """An incremental index: add articles one by one, learn each one's canonical article.
+    """An incremental index in memory: add articles one by one, learn each one's canonical.
 
     The canonical article of a group is the first one added, so adding in publication order
     makes the earliest copy canonical. A copy links to the canonical of the most similar
-    earlier article, which also joins chains of edits (A ~ B ~ C) into one group.
+    earlier article, which also joins chains of edits (A ~ B ~ C) into one group. The store
+    keeps the same index in tables (see `newstally.store.base.Store.add`).
     """
 
-    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM) -> None:
+    def __init__(self, threshold: float = THRESHOLD) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], not {threshold}")
         self.threshold = threshold
-        self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._buckets: dict[str, list[str]] = defaultdict(list)
         self._signatures: dict[str, MinHash] = {}
         self._canonical: dict[str, str] = {}
 
@@ -81,17 +136,20 @@ class DuplicateIndex:
         """Index an article and return its canonical key (its own key when it is new)."""
         if key in self._canonical:
             return self._canonical[key]
-        minhash = signature(text, self.num_perm)
+        minhash = signature(text)
         if minhash is None:
             self._canonical[key] = key
             return key
-        best: tuple[float, str] | None = None
-        for other in self._lsh.query(minhash):
-            similarity = float(minhash.jaccard(self._signatures[other]))
-            if similarity >= self.threshold and (best is None or similarity > best[0]):
-                best = (similarity, other)
-        canonical = self._canonical[best[1]] if best else key
-        self._lsh.insert(key, minhash)
+        buckets = bucket_keys(minhash)
+        candidates = {
+            other: self._signatures[other]
+            for bucket in buckets
+            for other in self._buckets.get(bucket, ())
+        }
+        best = closest(minhash, candidates, self.threshold)
+        canonical = self._canonical[best[0]] if best else key
+        for bucket in buckets:
+            self._buckets[bucket].append(key)
         self._signatures[key] = minhash
         self._canonical[key] = canonical
         return canonical
@@ -102,7 +160,7 @@ class DuplicateIndex:
     def similarity(self, first: str, second: str) -> float:
         """The estimated Jaccard similarity of two indexed articles (0.0 if either is empty)."""
         a, b = self._signatures.get(first), self._signatures.get(second)
-        return float(a.jaccard(b)) if a is not None and b is not None else 0.0
+        return similarity(a, b) if a is not None and b is not None else 0.0
 
 
 def find_duplicates(texts: Mapping[str, str], threshold: float = THRESHOLD) -> dict[str, str]:

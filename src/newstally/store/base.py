@@ -18,9 +18,12 @@ from importlib import resources
 from types import TracebackType
 from typing import Any
 
+from datasketch import MinHash
+
 from newstally.errors import InputError, StoreError
+from newstally.ingest import dedupe
 from newstally.model import Article, Measure, Report
-from newstally.store.records import FIGURE_COLUMNS, StoredFigure, figure_columns
+from newstally.store.records import FIGURE_COLUMNS, Copy, StoredFigure, figure_columns
 
 Row = Mapping[str, Any]
 Params = Sequence[object]
@@ -195,7 +198,78 @@ class Store:
             if not inserted:
                 return False
             self._add_rows(report)
+            self._link_copy(article.id, article.text)
         return True
+
+    def _link_copy(self, article_id: str, text: str) -> None:
+        """Index the article's MinHash and, when an earlier stored article is a near-duplicate
+        of it, record that article's canonical as the one this copies (see ingest/dedupe.py)."""
+        minhash = dedupe.signature(text)
+        if minhash is None:
+            return
+        buckets = dedupe.bucket_keys(minhash)
+        marks = ", ".join("?" for _ in buckets)
+        candidates: dict[str, MinHash] = {}
+        canonical: dict[str, str] = {}
+        for row in self.backend.query(
+            "SELECT DISTINCT m.article_id, m.signature, a.copy_of FROM article_buckets b"
+            " JOIN article_minhash m ON m.article_id = b.article_id"
+            " JOIN articles a ON a.id = b.article_id"
+            f" WHERE b.bucket IN ({marks}) ORDER BY m.article_id",
+            buckets,
+        ):
+            candidates[row["article_id"]] = dedupe.decode(row["signature"])
+            canonical[row["article_id"]] = row["copy_of"] or row["article_id"]
+        best = dedupe.closest(minhash, candidates)
+        if best is not None:
+            self.backend.execute(
+                "UPDATE articles SET copy_of = ?, copy_similarity = ? WHERE id = ?",
+                (canonical[best[0]], round(best[1], 4), article_id),
+            )
+        self.backend.execute(
+            "INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)",
+            (article_id, dedupe.encode(minhash)),
+        )
+        self.backend.executemany(
+            "INSERT INTO article_buckets (bucket, article_id) VALUES (?, ?)",
+            [(bucket, article_id) for bucket in buckets],
+        )
+
+    def index_copies(self) -> int:
+        """Link copies among articles stored before near-duplicates were indexed (schema 1),
+        oldest publication first, so the earliest copy becomes canonical; return how many
+        articles were indexed."""
+        pending = [
+            row["id"]
+            for row in self.backend.query(
+                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM article_minhash)"
+                " ORDER BY published IS NULL, published, id"
+            )
+        ]
+        for article_id in pending:
+            with self.backend.transaction():
+                for row in self.backend.query(
+                    "SELECT text FROM articles WHERE id = ?", (article_id,)
+                ):
+                    self._link_copy(article_id, row["text"])
+        return len(pending)
+
+    def copies(self) -> list[Copy]:
+        """Every article stored as a near-duplicate of an earlier one, grouped by canonical."""
+        return [
+            Copy(
+                article_id=row["id"],
+                copy_of=row["copy_of"],
+                similarity=float(row["copy_similarity"] or 0.0),
+                published=_date(row["published"]),
+                outlet=row["outlet"],
+                title=row["title"],
+            )
+            for row in self.backend.query(
+                "SELECT id, copy_of, copy_similarity, published, outlet, title FROM articles"
+                " WHERE copy_of IS NOT NULL ORDER BY copy_of, published IS NULL, published, id"
+            )
+        ]
 
     def _add_rows(self, report: Report) -> None:
         article_id = report.article.id
@@ -366,7 +440,7 @@ class Store:
             tail = " LIMIT ?"
             params.append(max(0, limit))
         rows = self.backend.query(
-            "SELECT f.article_id, f.record, a.published, a.outlet, a.url, a.title"
+            "SELECT f.article_id, f.record, a.published, a.outlet, a.url, a.title, a.copy_of"
             " FROM figures f JOIN articles a ON a.id = f.article_id"
             f"{where} ORDER BY a.published IS NULL, a.published, f.article_id, f.position{tail}",
             params,
@@ -379,6 +453,7 @@ class Store:
                     "outlet": row["outlet"],
                     "url": row["url"],
                     "title": row["title"],
+                    "copy_of": row["copy_of"],
                     "figure": json.loads(row["record"]),
                 }
             )

@@ -26,7 +26,27 @@ class StoredFigure(BaseModel):
     outlet: str | None = None
     url: str | None = None
     title: str | None = None
+    #: The canonical article when this article is a near-duplicate of an earlier one.
+    copy_of: str | None = None
     figure: Figure
+
+    @property
+    def story(self) -> str:
+        """The story this figure was seen in: copies of one wire story share it."""
+        return self.copy_of or self.article_id
+
+
+class Copy(BaseModel):
+    """An article stored as a near-duplicate of an earlier one (the same wire story)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    article_id: str
+    copy_of: str
+    similarity: float
+    published: dt.date | None = None
+    outlet: str | None = None
+    title: str | None = None
 
 
 def _iso(day: dt.date | None) -> str | None:

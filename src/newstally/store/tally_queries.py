@@ -343,7 +343,7 @@ def keyed_figures(
     where, params = _where(measure, group, place, since, exact=exact)
     rows = store.backend.query(
         "SELECT k.grp, k.place, k.day, f.article_id, f.record, a.published, a.outlet, a.url,"
-        " a.title FROM tally_keys k"
+        " a.title, a.copy_of FROM tally_keys k"
         " JOIN figures f ON f.article_id = k.article_id AND f.position = k.position"
         f" JOIN articles a ON a.id = k.article_id{where}"
         " ORDER BY k.day IS NULL, k.day DESC, k.article_id, k.position LIMIT ? OFFSET ?",
@@ -359,6 +359,7 @@ def keyed_figures(
                 outlet=row["outlet"],
                 url=row["url"],
                 title=row["title"],
+                copy_of=row["copy_of"],
                 figure=Figure.model_validate_json(row["record"]),
             ),
             row["grp"],

@@ -40,8 +40,8 @@ SAME_CLAIM_RULE = (
     "compatible periods (equal within a day, or one not given), reported days at "
     "most 1 day apart, the same kind of status (asserting, denying or disputing), and the same "
     "source: equal normalised names, or two authorities (government, military, official, "
-    "person) that do not name different countries, or the same outlet for an unattributed "
-    "figure."
+    "person) that do not name different countries, or, for an unattributed figure, the same "
+    "outlet or the same story (near-duplicate copies of one article)."
 )
 
 COUNT_TOLERANCE = 0.05
@@ -83,6 +83,8 @@ class SightedFigure(Protocol):
     @property
     def title(self) -> str | None: ...
     @property
+    def story(self) -> str: ...
+    @property
     def figure(self) -> Figure: ...
 
 
@@ -102,6 +104,8 @@ class Sighting(TallyRecord):
     outlet: str | None = None
     title: str | None = None
     url: str | None = None
+    #: The article this one copies (same wire story), when it is a near-duplicate.
+    copy_of: str | None = None
     source: Source
     cue: str | None = None
     status: Status
@@ -123,6 +127,8 @@ class Claim(TallyRecord):
     period: Period | None
     hedges: list[str] = Field(default_factory=list)
     sightings: list[Sighting]
+    #: How many distinct stories the sightings come from: copies of one story count once.
+    stories: int = 1
 
 
 @dataclass(frozen=True)
@@ -289,11 +295,13 @@ def same_source(a: Resolved, b: Resolved) -> bool:
     """Same normalised name, or two authorities not naming different countries, or same outlet."""
     sa, sb = a.figure.source, b.figure.source
     if sa.kind == SourceKind.UNATTRIBUTED or sb.kind == SourceKind.UNATTRIBUTED:
-        # The article asserts it itself: its outlet is the source.
-        return (
-            sa.kind == sb.kind
-            and a.seen.outlet is not None
-            and source_name(a.seen.outlet) == source_name(b.seen.outlet)
+        # The article asserts it itself: its outlet is the source, or the story it copies.
+        return sa.kind == sb.kind and (
+            a.seen.story == b.seen.story
+            or (
+                a.seen.outlet is not None
+                and source_name(a.seen.outlet) == source_name(b.seen.outlet)
+            )
         )
     name_a, name_b = a.source_words, b.source_words
     if name_a and name_a == name_b:
@@ -380,6 +388,7 @@ def _claim(members: list[Resolved]) -> Claim:
         period=period,
         hedges=hedges,
         sightings=[_sighting(r) for r in members],
+        stories=len({r.seen.story for r in members}),
     )
 
 
@@ -399,6 +408,7 @@ def _sighting(r: Resolved) -> Sighting:
         outlet=s.outlet,
         title=s.title,
         url=s.url,
+        copy_of=s.story if s.story != s.article_id else None,
         source=r.figure.source,
         cue=r.figure.cue,
         status=r.figure.status,

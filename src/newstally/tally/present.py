@@ -45,6 +45,7 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "period_end",
     "hedges",
     "sightings",
+    "stories",
     "articles",
 )
 SERIES_COLUMNS: tuple[str, ...] = (
@@ -113,6 +114,7 @@ def claim_row(series: Series, claim: Claim) -> dict[str, Cell]:
         "period_end": _iso(period.end) if period else None,
         "hedges": json.dumps(claim.hedges, ensure_ascii=False),
         "sightings": len(claim.sightings),
+        "stories": claim.stories,
         "articles": json.dumps(sorted({s.article for s in claim.sightings})),
     }
 
@@ -183,13 +185,21 @@ def tally_tables(tally: Tally) -> Group:
                 Text(f"{claim.count.text} = {_span(claim.count.low, claim.count.high)}"),
                 Text(claim.status.value),
                 Text(claim.scope.value + (" (latest)" if claim.id in latest else "")),
-                Text(str(len(claim.sightings))),
+                Text(_sightings_label(claim)),
                 Text("; ".join(claim.hedges)),
             )
         tables.append(table)
     if not tables:
         tables.append(Text("no series match"))
     return Group(*tables)
+
+
+def _sightings_label(claim: Claim) -> str:
+    """'3' or, when some sightings are copies of one story, '3 (1 story)'."""
+    seen = len(claim.sightings)
+    if claim.stories == seen:
+        return str(seen)
+    return f"{seen} ({claim.stories} {'story' if claim.stories == 1 else 'stories'})"
 
 
 def timeline_text(timeline: Timeline, width: int = 30) -> Text:
