@@ -45,10 +45,6 @@ WARM_UP_TEXT = "Police said on Monday, Jan. 8, that two people were killed and 3
 # How long starting a worker (loading its pipeline) may take before we give up.
 START_TIMEOUT_S = 600.0
 
-WARM_UP_TEXT = "Police said on Monday, Jan. 8, that two people were killed and 3 injured."
-# How long starting a worker (loading its pipeline) may take before we give up.
-START_TIMEOUT_S = 600.0
-
 _worker_nlp: Language | None = None
 _worker_barrier: Any = None
 
