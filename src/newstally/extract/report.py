@@ -13,11 +13,12 @@ from spacy.tokens import Doc
 from newstally.errors import InputError
 from newstally.extract.attribution import Frame, find_frames
 from newstally.extract.byline import find_byline
+from newstally.extract.event_date import find_event_date
 from newstally.extract.figures import find_figures
 from newstally.extract.pipeline import load_pipeline
 from newstally.extract.quotes import FoundQuote, find_quotes
 from newstally.extract.time import find_time_expressions
-from newstally.extract.totals import find_event_date, find_totals
+from newstally.extract.totals import find_totals
 from newstally.model import Article, Attribution, Report, Source, Span, article_id
 
 # Articles are hostile input: bound their size. A long-form feature is ~100k characters;

@@ -11,14 +11,12 @@ split into killed and injured.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newstally.extract.measures import PEOPLE_NOUNS, is_people_noun
-from newstally.extract.time import TimeExpression
 from newstally.model import Figure, Measure, Total
 
 KILL_VERBS = {"kill", "murder", "slay", "die", "execute"}
@@ -35,8 +33,6 @@ REFERRING = {"he", "she", "him", "her", "victim", "the victim"}
 # 'another man', 'a second man' are new victims; 'the other man' is one already in the story.
 ORDINAL_NEW = {"another", "second", "third"}
 INDEFINITE = {"a", "an", "one"}
-EVENT_VERBS = {"shoot", "kill", "happen", "occur", "die", "find", "wound", "injure", "fire",
-               "report", "respond", "stab", "erupt", "strike", "hit"}  # fmt: skip
 
 
 SHOT_AT_TARGETS = {"car", "vehicle", "truck", "officers", "police", "deputies", "crowd",
@@ -266,82 +262,3 @@ def find_totals(doc: Doc, figures: list[Figure]) -> dict[Measure, Total]:
     if injured or Measure.INJURED in zero or victims:
         totals[Measure.INJURED] = Total(low=injured, high=injured)
     return totals
-
-
-EVENT_LEMMAS = {"shoot", "kill", "wound", "injure", "die", "murder", "slay", "stab", "fire"}
-EVENT_WORDS = {"shooting", "shootings", "homicide", "gunfire", "gunshot", "dead", "fatally",
-               "killing", "slaying", "stabbing", "attack", "explosion", "crash", "quake",
-               "earthquake", "blast", "strike", "strikes"}  # fmt: skip
-YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _publication_stamp(expr: TimeExpression, published: dt.date) -> bool:
-    """'(February 13, 2014)' in a dateline, or a tweet's date: the day of writing, not of the
-    event. A full date with its year that equals the publication date is read as such."""
-    return expr.first == published and bool(YEAR_IN_TEXT.search(expr.text))
-
-
-# Acts that come after the event: the day they are dated is not the event's day.
-LATER_ACTS = {"say", "announce", "arrest", "charge", "identify", "release", "report", "tell",
-              "confirm", "appear", "sentence", "plead", "arraign", "book", "hold", "continue",
-              "search", "remain", "list", "provide", "set", "issue", "investigate", "come"}
-
-
-def _attachment(doc: Doc, expr: TimeExpression) -> str | None:
-    """Whether a day expression hangs on the event ('event'), on a later act ('later'), or
-    on neither, climbing the parse from the expression a few steps."""
-    # right after the event's own words: 'two shootings Monday night', 'shot Tuesday'
-    for near in doc[max(expr.start_i - 3, doc[expr.start_i].sent.start) : expr.start_i]:
-        if near.lower_ in EVENT_WORDS or (
-            near.pos_ == "VERB" and near.lemma_.lower() in EVENT_LEMMAS
-        ):
-            return "event"
-    tok = doc[expr.start_i]
-    for _ in range(4):
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        lemma = tok.lemma_.lower()
-        if lemma in LATER_ACTS:
-            return "later"
-        if (tok.pos_ == "VERB" and lemma in EVENT_VERBS) or tok.lower_ in EVENT_WORDS:
-            return "event"
-    return None
-
-
-def find_event_date(
-    doc: Doc, times: list[TimeExpression], published: dt.date | None
-) -> dt.date | None:
-    """The day of the main event: a day named beside an event verb, else the first day named.
-
-    With no day in the text, the day before publication, the commonest lag in local news.
-    """
-    if published is None:
-        return None
-    days = [
-        t
-        for t in times
-        if not t.is_range
-        and t.first is not None
-        and t.first <= published
-        and not _publication_stamp(t, published)
-    ]
-    # a day that the parse ties to the event ('shot ... Wednesday night', 'the shooting
-    # Saturday'), before any day in a sentence about it that is not the day of a later act
-    for expr in days:
-        if _attachment(doc, expr) == "event":
-            return expr.first
-    # 'wounded in shootings across the city since Friday night': the span starts the event
-    for expr in times:
-        if expr.is_range and expr.first is not None and expr.first <= published:
-            sent = doc[expr.start_i].sent
-            if any(t.lemma_.lower() in EVENT_LEMMAS or t.lower_ in EVENT_WORDS for t in sent):
-                return expr.first
-    for expr in days:
-        sent = doc[expr.start_i].sent
-        harm = any(t.lemma_.lower() in EVENT_LEMMAS or t.lower_ in EVENT_WORDS for t in sent)
-        if harm and _attachment(doc, expr) != "later":
-            return expr.first
-    if days:
-        return days[0].first
-    return published - dt.timedelta(days=1)

@@ -1,0 +1,97 @@
+"""The event date: the day the article's main event happened, not the day it was reported.
+
+Local news names several days: the shooting ('late Friday'), the arrest ('on Monday'), the
+court date, the day of writing in a dateline. The event's day is the one the parse ties to the
+event's own words; failing that, a day named in a sentence about the harm that is not the day of
+a later act; failing that, the first day named; with no day at all, the day before publication,
+the commonest lag in local news.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from newstally.extract.time import TimeExpression
+
+EVENT_VERBS = {"shoot", "kill", "happen", "occur", "die", "find", "wound", "injure", "fire",
+               "report", "respond", "stab", "erupt", "strike", "hit"}  # fmt: skip
+EVENT_LEMMAS = {"shoot", "kill", "wound", "injure", "die", "murder", "slay", "stab", "fire"}
+EVENT_WORDS = {"shooting", "shootings", "homicide", "gunfire", "gunshot", "dead", "fatally",
+               "killing", "slaying", "stabbing", "attack", "explosion", "crash", "quake",
+               "earthquake", "blast", "strike", "strikes"}  # fmt: skip
+YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _publication_stamp(expr: TimeExpression, published: dt.date) -> bool:
+    """'(February 13, 2014)' in a dateline, or a tweet's date: the day of writing, not of the
+    event. A full date with its year that equals the publication date is read as such."""
+    return expr.first == published and bool(YEAR_IN_TEXT.search(expr.text))
+
+
+# Acts that come after the event: the day they are dated is not the event's day.
+LATER_ACTS = {"say", "announce", "arrest", "charge", "identify", "release", "report", "tell",
+              "confirm", "appear", "sentence", "plead", "arraign", "book", "hold", "continue",
+              "search", "remain", "list", "provide", "set", "issue", "investigate", "come"}
+
+
+def _attachment(doc: Doc, expr: TimeExpression) -> str | None:
+    """Whether a day expression hangs on the event ('event'), on a later act ('later'), or
+    on neither, climbing the parse from the expression a few steps."""
+    # right after the event's own words: 'two shootings Monday night', 'shot Tuesday'
+    for near in doc[max(expr.start_i - 3, doc[expr.start_i].sent.start) : expr.start_i]:
+        if near.lower_ in EVENT_WORDS or (
+            near.pos_ == "VERB" and near.lemma_.lower() in EVENT_LEMMAS
+        ):
+            return "event"
+    tok = doc[expr.start_i]
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        lemma = tok.lemma_.lower()
+        if lemma in LATER_ACTS:
+            return "later"
+        if (tok.pos_ == "VERB" and lemma in EVENT_VERBS) or tok.lower_ in EVENT_WORDS:
+            return "event"
+    return None
+
+
+def find_event_date(
+    doc: Doc, times: list[TimeExpression], published: dt.date | None
+) -> dt.date | None:
+    """The day of the main event: a day named beside an event verb, else the first day named.
+
+    With no day in the text, the day before publication, the commonest lag in local news.
+    """
+    if published is None:
+        return None
+    days = [
+        t
+        for t in times
+        if not t.is_range
+        and t.first is not None
+        and t.first <= published
+        and not _publication_stamp(t, published)
+    ]
+    # a day that the parse ties to the event ('shot ... Wednesday night', 'the shooting
+    # Saturday'), before any day in a sentence about it that is not the day of a later act
+    for expr in days:
+        if _attachment(doc, expr) == "event":
+            return expr.first
+    # 'wounded in shootings across the city since Friday night': the span starts the event
+    for expr in times:
+        if expr.is_range and expr.first is not None and expr.first <= published:
+            sent = doc[expr.start_i].sent
+            if any(t.lemma_.lower() in EVENT_LEMMAS or t.lower_ in EVENT_WORDS for t in sent):
+                return expr.first
+    for expr in days:
+        sent = doc[expr.start_i].sent
+        harm = any(t.lemma_.lower() in EVENT_LEMMAS or t.lower_ in EVENT_WORDS for t in sent)
+        if harm and _attachment(doc, expr) != "later":
+            return expr.first
+    if days:
+        return days[0].first
+    return published - dt.timedelta(days=1)
