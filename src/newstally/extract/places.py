@@ -14,6 +14,7 @@ from importlib import resources
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
+from newstally.aliases import group_table
 from newstally.model import Measure, Place
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "around",
@@ -49,12 +50,10 @@ def gazetteer() -> dict[str, tuple[str, str | None]]:
             name = getattr(country, attr, None)
             if name:
                 table[name.lower()] = (country.alpha_2, None)
-    for row in _load_tsv("groups.tsv"):
-        # country names from the group table ('Russia', 'Britain'); demonyms and metonyms
-        # ('Russian', 'Kremlin', 'Washington') name a group, not a place
-        word, group, code = row[0], row[1], row[2]
-        if code != "-" and word == group.lower():
-            table.setdefault(word, (code, None))
+    # country names from the group table ('Russia'); its demonyms and metonyms ('Russian',
+    # 'Kremlin', 'Washington') name a group, not a place
+    for name, code in group_table().iso_of.items():
+        table.setdefault(name.lower(), (code, None))
     for alias, code in PLACE_ALIASES.items():
         table.setdefault(alias, (code, None))
     for sub in pycountry.subdivisions:

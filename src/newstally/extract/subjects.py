@@ -9,11 +9,9 @@ same people until they say otherwise.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from spacy.tokens import Doc, Span, Token
 
+from newstally.aliases import group_table
 from newstally.extract.measures import PEOPLE_NOUNS, ROLELESS_NOUNS, is_people_noun
 from newstally.model import Role, Subject
 
@@ -21,34 +19,23 @@ GROUP_PREPOSITIONS = {"from", "of", "among"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod"}
 
 
-@lru_cache(maxsize=1)
-def group_table() -> dict[str, str]:
-    """word or phrase (lower case) -> group name, from `data/groups.tsv`."""
-    text = resources.files("newstally.data").joinpath("groups.tsv").read_text(encoding="utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            word, group, _ = line.split("\t")
-            table[word] = group
-    return table
-
-
 def group_of(text: str) -> str | None:
-    """'North Korean' -> 'North Korea'; 'Ukraine's' -> 'Ukraine'; unknown words -> None."""
-    key = text.lower().replace("’", "'").strip()
+    """'North Korean' -> 'North Korea'; 'Ukraine's' -> 'Ukraine'; unknown words -> None.
+
+    The whole phrase must be an alias in `data/groups.json` (see `newstally.aliases`):
+    'North Korean troops' is looked up word by word by the callers, not searched here.
+    """
+    key = text.replace("’", "'").strip()
     for suffix in ("'s", "'"):
         if key.endswith(suffix):
             key = key[: -len(suffix)]
-    if key.startswith("the "):
+    if key.lower().startswith("the "):
         key = key[4:]
     table = group_table()
-    if key in table:
-        return table[key]
-    if key.endswith("s") and key[:-1] in table:  # "Israelis", "Ukrainians"
-        return table[key[:-1]]
-    if key.endswith("ns") and key[:-1] in table:
-        return table[key[:-1]]
-    return None
+    found = table.lookup(key)
+    if found is None and key.lower().endswith("s"):  # a plural the table does not list
+        found = table.aliases.get(key[:-1].lower())
+    return found
 
 
 def _entity_text(tok: Token) -> str:

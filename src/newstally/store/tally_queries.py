@@ -11,12 +11,11 @@ when the alias table or the rule (`KEYS_VERSION`) changes.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
+from newstally.aliases import table_digest
 from newstally.model import Figure, Measure
 from newstally.store.base import Store, _date
 from newstally.store.records import StoredFigure
@@ -83,8 +82,7 @@ class KeyedFigure:
 
 
 def _keys_version() -> str:
-    table = resources.files("newstally.data").joinpath("groups.json").read_bytes()
-    return f"{KEYS_VERSION}:{hashlib.sha256(table).hexdigest()[:16]}"
+    return f"{KEYS_VERSION}:{table_digest()}"
 
 
 def ensure_keys(store: Store) -> int:

@@ -7,46 +7,14 @@ longest first; a country the table does not know falls back to pycountry's short
 
 from __future__ import annotations
 
-import json
-import re
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import pycountry
 
+from newstally.aliases import group_table
 from newstally.errors import InputError
 from newstally.model import Subject
-
-
-@dataclass(frozen=True)
-class GroupTable:
-    """The alias table: alias (lower case) -> canonical name, and canonical name <-> ISO code."""
-
-    aliases: dict[str, str]
-    iso_of: dict[str, str]
-    name_of_iso: dict[str, str]
-    pattern: re.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def group_table() -> GroupTable:
-    """Read groups.json once."""
-    text = resources.files("newstally.data").joinpath("groups.json").read_text("utf-8")
-    raw = json.loads(text)
-    aliases: dict[str, str] = {}
-    iso_of: dict[str, str] = {}
-    for canonical, entry in raw["groups"].items():
-        aliases[canonical.lower()] = canonical
-        for word in entry["aliases"]:
-            aliases[word.lower()] = canonical
-        if entry.get("iso"):
-            iso_of[canonical] = entry["iso"]
-    # Longest first, so 'north korean' wins over 'korean' and 'south korea' over 'korea'.
-    words = sorted(aliases, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
-    return GroupTable(aliases, iso_of, {v: k for k, v in iso_of.items()}, pattern)
 
 
 @lru_cache(maxsize=4096)
@@ -108,11 +76,7 @@ def country_code(place: str | None) -> str | None:
 
 def _find_alias(phrase: str) -> str | None:
     table = group_table()
-    exact = table.aliases.get(phrase.lower())
-    if exact is not None:
-        return exact
-    match = table.pattern.search(phrase)
-    return table.aliases[match.group(1).lower()] if match else None
+    return table.lookup(phrase) or table.search(phrase)
 
 
 def _lookup_country(phrase: str) -> Any:
