@@ -63,6 +63,23 @@ DbOption = Annotated[
         " postgresql://user@host/db (see docs/postgres.md).",
     ),
 ]
+MeasureOption = Annotated[
+    str | None,
+    typer.Option(help="killed, injured, casualties, missing, ...", show_default=False),
+]
+GroupOption = Annotated[
+    str | None,
+    typer.Option(help="Subject group, any alias: 'North Korea', 'DPRK'.", show_default=False),
+]
+PlaceOption = Annotated[
+    str | None,
+    typer.Option(help="Country name or ISO code ('RU'), or part of a place name.",
+                 show_default=False),
+]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(help="Reported (else published) on or after YYYY-MM-DD.", show_default=False),
+]
 PublishedOption = Annotated[
     str | None,
     typer.Option(
@@ -130,6 +147,12 @@ def open_db(db: str) -> Store:
     from newstally.store import open_store
 
     return open_store(db)
+
+
+def _existing_db(db: str) -> str:
+    if not (db.startswith(("sqlite:", "postgres")) or db == ":memory:" or Path(db).exists()):
+        fail(f"{db}: no such database (run `newstally ingest` or `newstally demo` first)")
+    return db
 
 
 def write_rows(rows: Iterable[Mapping[str, Cell]], columns: Sequence[str]) -> None:
@@ -709,22 +732,10 @@ def _print_stored_figures(figures: Sequence[StoredFigure], output: OutputFormat)
 @app.command("figures")
 def figures_command(
     db: DbOption = DEFAULT_DB,
-    measure: Annotated[
-        str | None,
-        typer.Option(help="killed, injured, casualties, missing, ...", show_default=False),
-    ] = None,
-    group: Annotated[
-        str | None,
-        typer.Option(help="Whose figures: 'North Korea' (case-insensitive).", show_default=False),
-    ] = None,
-    place: Annotated[
-        str | None,
-        typer.Option(help="ISO country code ('RU') or part of a place name.", show_default=False),
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(help="Reported (else published) on or after YYYY-MM-DD.", show_default=False),
-    ] = None,
+    measure: MeasureOption = None,
+    group: GroupOption = None,
+    place: PlaceOption = None,
+    since: SinceOption = None,
     article: Annotated[
         str | None, typer.Option("--article", help="One article's id.", show_default=False)
     ] = None,
@@ -734,9 +745,7 @@ def figures_command(
     """List stored figures, oldest article first."""
     chosen = _measure(measure)
     after = published_date(since, "--since")
-    if not (db.startswith(("sqlite:", "postgres")) or db == ":memory:" or Path(db).exists()):
-        fail(f"{db}: no such database (run `newstally ingest` first)")
-    with open_db(db) as store:
+    with open_db(_existing_db(db)) as store:
         figures = store.figures(
             measure=chosen, group=group, place=place, since=after, article_id=article, limit=limit
         )
@@ -851,27 +860,13 @@ class TallyFormat(StrEnum):
     CSV = "csv"
 
 
-def _existing_db(db: str) -> str:
-    if not (db.startswith(("sqlite:", "postgres")) or db == ":memory:" or Path(db).exists()):
-        fail(f"{db}: no such database (run `newstally ingest` or `newstally demo` first)")
-    return db
-
-
 @app.command("tally")
 def tally_command(
     db: DbOption = DEFAULT_DB,
-    measure: Annotated[
-        str | None, typer.Option(help="killed, injured, casualties, ...", show_default=False)
-    ] = None,
-    group: Annotated[
-        str | None, typer.Option(help="Subject group; aliases work ('DPRK').", show_default=False)
-    ] = None,
-    place: Annotated[
-        str | None, typer.Option(help="Country name or ISO code ('RU').", show_default=False)
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Claims reported on or after YYYY-MM-DD.", show_default=False)
-    ] = None,
+    measure: MeasureOption = None,
+    group: GroupOption = None,
+    place: PlaceOption = None,
+    since: SinceOption = None,
     output: Annotated[
         TallyFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")
     ] = TallyFormat.TABLE,

@@ -27,7 +27,13 @@ from newstally.ingest.feeds import MAX_FEED_BYTES, iter_feed, looks_like_feed
 from newstally.ingest.fetch import Fetcher, fetch_articles
 from newstally.ingest.html import MAX_HTML_BYTES, read_html
 from newstally.ingest.results import Failed, Ingested
-from newstally.ingest.text import SKIPPED_NAMES, TEXT_SUFFIXES, read_meta, read_text_file
+from newstally.ingest.text import (
+    SKIPPED_NAMES,
+    TEXT_SUFFIXES,
+    read_bounded,
+    read_meta,
+    read_text_file,
+)
 from newstally.ingest.warc import WARC_SUFFIXES, iter_warc_file, looks_like_warc
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -103,9 +109,9 @@ def read_file(path: Path) -> Iterator[Ingested | Failed]:
     if lower.endswith(WARC_SUFFIXES):
         yield from iter_warc_file(path)
     elif lower.endswith(HTML_SUFFIXES):
-        yield Ingested(name, read_html(_read_bytes(path, MAX_HTML_BYTES), name=name))
+        yield Ingested(name, read_html(read_bounded(path, MAX_HTML_BYTES), name=name))
     elif lower.endswith(FEED_SUFFIXES):
-        yield from iter_feed(_read_bytes(path, MAX_FEED_BYTES), name)
+        yield from iter_feed(read_bounded(path, MAX_FEED_BYTES), name)
     elif path.suffix.lower() in TEXT_SUFFIXES:
         yield Ingested(name, read_text_article(path))
     else:
@@ -114,13 +120,13 @@ def read_file(path: Path) -> Iterator[Ingested | Failed]:
 
 def _sniffed(path: Path) -> Iterator[Ingested | Failed]:
     name = str(path)
-    head = _read_bytes(path, max(MAX_HTML_BYTES, MAX_FEED_BYTES), head=4096)
+    head = read_bounded(path, max(MAX_HTML_BYTES, MAX_FEED_BYTES), head=4096)
     if looks_like_warc(head):
         yield from iter_warc_file(path)
     elif looks_like_feed(head):
-        yield from iter_feed(_read_bytes(path, MAX_FEED_BYTES), name)
+        yield from iter_feed(read_bounded(path, MAX_FEED_BYTES), name)
     elif _looks_like_html(head):
-        yield Ingested(name, read_html(_read_bytes(path, MAX_HTML_BYTES), name=name))
+        yield Ingested(name, read_html(read_bounded(path, MAX_HTML_BYTES), name=name))
     else:
         yield Ingested(name, read_text_article(path))
 
@@ -144,31 +150,9 @@ def read_text_article(path: Path) -> ArticleInput:
     )
 
 
-def _read_bytes(path: Path, limit: int, head: int | None = None) -> bytes:
-    """Read a file, refusing it before reading when it is over `limit` (or only its `head`)."""
-    name = str(path)
-    try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limit:
-                raise InputError(f"{name}: is {size:,} bytes; the limit is {limit:,}")
-            data = handle.read(head if head is not None else limit + 1)
-    except IsADirectoryError as exc:
-        raise InputError(f"{name}: is a directory") from exc
-    except FileNotFoundError as exc:
-        raise InputError(f"{name}: no such file") from exc
-    except PermissionError as exc:
-        raise InputError(f"{name}: permission denied") from exc
-    except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
-    if head is None and len(data) > limit:
-        raise InputError(f"{name}: is over {limit:,} bytes; that is the limit")
-    return data
-
-
 def read_url_list(path: Path) -> list[str]:
     """The URLs in a file, one a line; blank lines and lines starting with '#' are skipped."""
-    data = _read_bytes(path, MAX_URL_LIST_BYTES)
+    data = read_bounded(path, MAX_URL_LIST_BYTES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -164,18 +164,17 @@ def _control_share(text: str) -> float:
     return controls / len(text)
 
 
-def read_text_file(path: Path, *, max_bytes: int = MAX_BYTES) -> TextFile:
-    """Read one file as text. The size is checked before reading, and at most `max_bytes + 1`
-    bytes are ever read, so a huge file (or a device that never ends) fails fast."""
+def read_bounded(path: Path, limit: int, *, head: int | None = None) -> bytes:
+    """A file's bytes, or with `head` only its first bytes. The size is checked before reading,
+    and at most `limit + 1` bytes are ever read, so a huge file (or a device that never ends)
+    fails fast with an InputError naming it."""
     name = str(path)
     try:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            if size > max_bytes:
-                raise InputError(
-                    f"{name}: is {human_size(size)}; the limit is {human_size(max_bytes)}"
-                )
-            data = handle.read(max_bytes + 1)
+            if size > limit:
+                raise InputError(f"{name}: is {human_size(size)}; the limit is {human_size(limit)}")
+            data = handle.read(head if head is not None else limit + 1)
     except IsADirectoryError as exc:
         raise InputError(f"{name}: is a directory") from exc
     except FileNotFoundError as exc:
@@ -184,9 +183,14 @@ def read_text_file(path: Path, *, max_bytes: int = MAX_BYTES) -> TextFile:
         raise InputError(f"{name}: permission denied") from exc
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
-    if len(data) > max_bytes:
-        raise InputError(f"{name}: is over {human_size(max_bytes)}; that is the limit")
-    text, encoding = decode_text(data, name)
+    if head is None and len(data) > limit:
+        raise InputError(f"{name}: is over {human_size(limit)}; that is the limit")
+    return data
+
+
+def read_text_file(path: Path, *, max_bytes: int = MAX_BYTES) -> TextFile:
+    """Read one file as text, within `max_bytes` (see `read_bounded`)."""
+    text, encoding = decode_text(read_bounded(path, max_bytes), str(path))
     return TextFile(path=path, text=text, encoding=encoding)
 
 
