@@ -150,9 +150,12 @@ def source_kind(text: str, has_person: bool, proper: bool = False) -> SourceKind
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading determiners and punctuation and trailing punctuation from a phrase."""
+    """Drop leading determiners, punctuation and line breaks, and trailing punctuation."""
     while start < end and (
-        doc[start].is_punct or doc[start].dep_ == "det" or doc[start].lower_ in {"the", "a", "an"}
+        doc[start].is_punct
+        or doc[start].is_space
+        or doc[start].dep_ == "det"
+        or doc[start].lower_ in {"the", "a", "an"}
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):

