@@ -22,6 +22,9 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 SAME_DAY = {"today", "this morning", "this afternoon", "this evening", "tonight", "earlier today"}
 DAY_BEFORE = {"yesterday", "last night", "overnight", "late last night", "early yesterday"}
+# 'early this morning', 'late yesterday afternoon': the modifier places the hour, not the day
+TIME_OF_DAY_LEAD = re.compile(r"^(?:early|late|earlier|later|just) (?:on )?")
+TIME_OF_DAY_TAIL = re.compile(r" (?:morning|afternoon|evening|night)$")
 # Expressions relative to the last day the story named (the anchor).
 ANCHOR_SHIFT = re.compile(
     r"^(?:just |only )?(?P<n>a|an|one|two|three|four|five|six|seven|\d+) days? "
@@ -38,11 +41,12 @@ PAST_SPAN = re.compile(
 RANGE = re.compile(r"^(?:from |between )?(?P<a>.+?) (?:to|through|until|till|and|-|–) (?P<b>.+)$")
 SINCE = re.compile(r"^since (?P<a>.+)$")
 WEEKDAY_PHRASE = re.compile(
-    r"^(?:on |late |early |last |this past |past )*(?:late |early )?"
+    r"^(?:on |late |early |last |this past |past )*(?P<next>next |this coming |coming )?"
+    r"(?:late |early )?"
     r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?: (?:morning|afternoon|evening|night))?$"
 )
-WEEKEND = re.compile(r"^(?:over |during |on )?(?:the |this |last )?weekend$")
+WEEKEND = re.compile(r"^(?:over |during |on )?(?:the |this |last |this past |past )?weekend$")
 
 
 @dataclass(frozen=True)
@@ -63,10 +67,31 @@ def _n(word: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
+def relative_day_shift(text: str) -> int | None:
+    """Days back from publication for 'today'-like words, or None for anything else.
+
+    'early this morning' is 0 and 'late yesterday afternoon' is 1: the leading modifier and the
+    part of the day only place the hour.
+    """
+    key = re.sub(r"\s+", " ", text.lower().strip(" ,.")).replace("’", "'")
+    key = re.sub(r"^(?:on|by|as of|until|at) ", "", key)
+    for form in (key, TIME_OF_DAY_LEAD.sub("", key)):
+        if form in SAME_DAY:
+            return 0
+        if form in DAY_BEFORE or TIME_OF_DAY_TAIL.sub("", form) in DAY_BEFORE:
+            return 1
+    return None
+
+
 def weekday_on_or_before(day: str, ref: dt.date) -> dt.date:
     """The most recent `day` on or before `ref`: 'Monday' in a Wednesday paper is 2 days back."""
     target = WEEKDAYS.index(day)
     return ref - dt.timedelta(days=(ref.weekday() - target) % 7)
+
+
+def weekday_after(day: str, ref: dt.date) -> dt.date:
+    """The first `day` after `ref`: 'next Monday' looks ahead, never back."""
+    return weekday_on_or_before(day, ref) + dt.timedelta(days=7)
 
 
 def _absolute(text: str, published: dt.date) -> dt.date | None:
@@ -95,7 +120,40 @@ def _absolute(text: str, published: dt.date) -> dt.date | None:
     if parsed is None:
         return None
     day: dt.date = parsed.date()
-    return day
+    if YEAR.search(lowered):
+        return day
+    return _nearest_year(day, published, _weekday_named(lowered))
+
+
+YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _weekday_named(lowered: str) -> int | None:
+    """The weekday a date names beside its month and day ('Thursday, Jan. 5'), if any."""
+    for index, name in enumerate(WEEKDAYS):
+        if name in lowered:
+            return index
+    return None
+
+
+def _nearest_year(day: dt.date, published: dt.date, weekday: int | None) -> dt.date:
+    """The year of a date written without one: the year that puts it nearest the publication.
+
+    'Dec. 30' in a January paper is last December and 'Jan. 2' in a December paper is next
+    January (dateparser's past preference would put an announced 'Feb. 6' hearing a year back,
+    where it looks like a past event). A weekday beside the date picks the year it fits.
+    """
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    if not candidates:
+        return day
+    if weekday is not None and any(c.weekday() == weekday for c in candidates):
+        candidates = [c for c in candidates if c.weekday() == weekday]
+    return min(candidates, key=lambda c: abs((c - published).days))
 
 
 def resolve_day(text: str, published: dt.date, anchor: dt.date) -> dt.date | None:
@@ -106,10 +164,9 @@ def resolve_day(text: str, published: dt.date, anchor: dt.date) -> dt.date | Non
     """
     key = re.sub(r"\s+", " ", text.lower().strip(" ,.")).replace("’", "'")
     key = re.sub(r"^(?:on|by|as of|until|at) ", "", key)
-    if key in SAME_DAY:
-        return published
-    if key in DAY_BEFORE:
-        return published - dt.timedelta(days=1)
+    shift = relative_day_shift(key)
+    if shift is not None:
+        return published - dt.timedelta(days=shift)
     if key in ANCHOR_WORDS:
         return anchor + dt.timedelta(days=ANCHOR_WORDS[key])
     match = ANCHOR_SHIFT.match(key)
@@ -122,6 +179,8 @@ def resolve_day(text: str, published: dt.date, anchor: dt.date) -> dt.date | Non
         return published - dt.timedelta(days=_n(match.group("n")) or 1)
     match = WEEKDAY_PHRASE.match(key)
     if match:
+        if match.group("next"):
+            return weekday_after(match.group("day"), published)
         return weekday_on_or_before(match.group("day"), published)
     return _absolute(text, published)
 
@@ -166,6 +225,7 @@ def resolve_range(
     return None
 
 
+NEXT_WORD = re.compile(r"\b(?:next|coming)\b")
 RANGE_LEADS = {"from", "between", "since"}
 SPAN_LEADS = {"over", "in", "during", "within"}
 
@@ -189,13 +249,16 @@ def find_time_expressions(doc: Doc, published: dt.date | None) -> list[TimeExpre
         span: Span = doc[start:end]
         text = span.text
         lowered = text.lower()
-        if ent.label_ == "TIME" and lowered not in DAY_BEFORE | SAME_DAY:
+        if ent.label_ == "TIME" and relative_day_shift(lowered) is None:
             # 'early Sunday morning', 'Monday night' name a day; '7:45 p.m.' does not
             day_words = [w for w in WEEKDAYS if w in lowered]
             if not day_words:
                 continue
             text = day_words[0]
-            weekday = weekday_on_or_before(text, published)
+            if NEXT_WORD.search(lowered):
+                weekday = weekday_after(text, published)
+            else:
+                weekday = weekday_on_or_before(text, published)
             found.append(TimeExpression(ent.text, ent.start, ent.end, weekday, weekday, False))
             anchor = weekday
             continue
@@ -207,4 +270,30 @@ def find_time_expressions(doc: Doc, published: dt.date | None) -> list[TimeExpre
         if day is not None:
             found.append(TimeExpression(ent.text, ent.start, ent.end, day, day, False))
             anchor = day
-    return found
+    return _dated_weekdays(doc, found)
+
+
+DATE_APPOSITION_GAP = 2  # tokens between 'Saturday' and 'Jan. 25': ',', '(' or none
+
+
+def _dated_weekdays(doc: Doc, found: list[TimeExpression]) -> list[TimeExpression]:
+    """A weekday followed by its date ('midnight Saturday, Jan. 25', 'Friday (Jan. 17)') is
+    that date: the weekday alone would be read as the most recent one, maybe a week off."""
+    out = list(found)
+    for index in range(len(out) - 1):
+        weekday, date = out[index], out[index + 1]
+        gap = doc[weekday.end_i : date.start_i]
+        if (
+            weekday.is_range
+            or date.is_range
+            or date.first is None
+            or _weekday_named(weekday.text.lower()) is None
+            or not any(m in date.text.lower() for m in MONTHS)
+            or len(gap) > DATE_APPOSITION_GAP
+            or any(not t.is_punct for t in gap)
+        ):
+            continue
+        out[index] = TimeExpression(
+            weekday.text, weekday.start_i, weekday.end_i, date.first, date.first, False
+        )
+    return out
