@@ -35,3 +35,20 @@ def test_a_report_that_names_no_day_is_a_same_day_report(nlp: Language) -> None:
 def test_a_day_beside_the_shooting_wins(nlp: Language) -> None:
     text = "A man was shot late Friday outside a store on Elm Street, police said."
     assert event_date(nlp, text) == dt.date(2024, 3, 15)
+
+
+def test_a_round_up_since_a_named_day_starts_on_that_day(nlp: Language) -> None:
+    text = (
+        "Three people were killed and at least eight others wounded in shootings across the "
+        "city since Friday evening, police said. Most recently, a man was shot early Sunday "
+        "near a gas station on the West Side."
+    )
+    assert event_date(nlp, text, dt.date(2024, 3, 17)) == dt.date(2024, 3, 15)
+
+
+def test_one_shooting_over_the_weekend_is_not_a_round_up(nlp: Language) -> None:
+    text = (
+        "Police arrested a man in connection with the shooting death of a woman over the "
+        "weekend. Officers responded to a reported shooting around 4 p.m. Sunday."
+    )
+    assert event_date(nlp, text, dt.date(2024, 3, 19)) == dt.date(2024, 3, 17)

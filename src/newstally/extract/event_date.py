@@ -23,6 +23,10 @@ EVENT_LEMMAS = {"shoot", "kill", "wound", "injure", "die", "murder", "slay", "st
 EVENT_WORDS = {"shooting", "shootings", "homicide", "gunfire", "gunshot", "dead", "fatally",
                "killing", "slaying", "stabbing", "attack", "explosion", "crash", "quake",
                "earthquake", "blast", "strike", "strikes"}  # fmt: skip
+NAMED_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may"
+    r"|jun|jul|aug|sep|oct|nov|dec)"
+)
 YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -60,6 +64,33 @@ def _attachment(doc: Doc, expr: TimeExpression) -> str | None:
     return None
 
 
+def _harm_sentence(doc: Doc, expr: TimeExpression) -> bool:
+    """Whether the sentence holding a time expression tells of killing or wounding."""
+    sent = doc[expr.start_i].sent
+    return any(t.lemma_.lower() in EVENT_LEMMAS or t.lower_ in EVENT_WORDS for t in sent)
+
+
+def _lead_span(doc: Doc, times: list[TimeExpression], published: dt.date) -> dt.date | None:
+    """The first day of a round-up whose lead counts the harm over a span from a named day.
+
+    'Four people were killed and 12 wounded in shootings across the city since Friday
+    afternoon' opens a list of shootings told newest first; the span starts with the first of
+    them. Only the first time expression counts, and only a span opened by a named day
+    ('since Friday'), not a vague one ('the past week', 'over the weekend': one event in it).
+    """
+    lead = next((t for t in times if not _publication_stamp(t, published)), None)
+    if (
+        lead is None
+        or not lead.is_range
+        or lead.first is None
+        or lead.first > published
+        or not NAMED_DAY.search(lead.text.lower())
+        or not _harm_sentence(doc, lead)
+    ):
+        return None
+    return lead.first
+
+
 def find_event_date(
     doc: Doc, times: list[TimeExpression], published: dt.date | None
 ) -> dt.date | None:
@@ -77,6 +108,9 @@ def find_event_date(
         and t.first <= published
         and not _publication_stamp(t, published)
     ]
+    lead = _lead_span(doc, times, published)
+    if lead is not None:
+        return lead
     # a day that the parse ties to the event ('shot ... Wednesday night', 'the shooting
     # Saturday'), before any day in a sentence about it that is not the day of a later act
     for expr in days:
