@@ -52,3 +52,12 @@ def test_one_shooting_over_the_weekend_is_not_a_round_up(nlp: Language) -> None:
         "weekend. Officers responded to a reported shooting around 4 p.m. Sunday."
     )
     assert event_date(nlp, text, dt.date(2024, 3, 19)) == dt.date(2024, 3, 17)
+
+
+def test_a_day_dates_its_own_clause_not_the_shooting_above_it(nlp: Language) -> None:
+    # 'Tuesday' dates the arrival at the hospital ('showed up'), a clause under 'shot'
+    text = (
+        "A man would not tell nurses how he got shot when he showed up early Tuesday at a "
+        "hospital, police said. He told them he had been shot two days earlier."
+    )
+    assert event_date(nlp, text, dt.date(2024, 3, 21)) == dt.date(2024, 3, 17)

@@ -61,6 +61,10 @@ def _attachment(doc: Doc, expr: TimeExpression) -> str | None:
             return "later"
         if (tok.pos_ == "VERB" and lemma in EVENT_VERBS) or tok.lower_ in EVENT_WORDS:
             return "event"
+        if tok.pos_ == "VERB":
+            # 'Thursday, a clerk was working when ..., police said': the day dates the
+            # clause it modifies, not the saying that governs that clause
+            return None
     return None
 
 
