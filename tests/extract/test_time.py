@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from newstally.extract.pipeline import load_pipeline
-from newstally.extract.time import find_time_expressions, resolve_day
+from newstally.extract.time import find_time_expressions, holiday_day, resolve_day
 
 SATURDAY = dt.date(2024, 3, 16)
 JANUARY_3 = dt.date(2025, 1, 3)  # a Friday
@@ -55,3 +55,31 @@ def test_a_weekday_with_its_date_is_that_date(nlp: Language) -> None:
     doc = nlp("Police said the two men broke into the house at midnight Saturday, March 2.")
     days = [t.first for t in find_time_expressions(doc, SATURDAY)]
     assert days[0] == dt.date(2024, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("name", "published", "day"),
+    [
+        ("New Year's Day", dt.date(2024, 6, 8), dt.date(2024, 1, 1)),
+        ("New Year’s Eve", JANUARY_3, dt.date(2024, 12, 31)),
+        ("Christmas Eve", JANUARY_3, dt.date(2024, 12, 24)),
+        ("Fourth of July", dt.date(2024, 7, 6), dt.date(2024, 7, 4)),
+        ("Thanksgiving", dt.date(2024, 12, 2), dt.date(2024, 11, 28)),
+        ("Memorial Day", dt.date(2024, 6, 1), dt.date(2024, 5, 27)),
+        ("Labor Day", dt.date(2024, 9, 5), dt.date(2024, 9, 2)),
+        ("Easter", dt.date(2024, 4, 2), dt.date(2024, 3, 31)),
+    ],
+)
+def test_holiday_day(name: str, published: dt.date, day: dt.date) -> None:
+    assert holiday_day(name, published) == day
+
+
+def test_a_holiday_names_its_day(nlp: Language) -> None:
+    doc = nlp("Two men were charged after officers shot three people early New Year’s Day.")
+    days = [t.first for t in find_time_expressions(doc, JANUARY_3)]
+    assert days == [dt.date(2025, 1, 1)]
+
+
+def test_a_holiday_naming_another_event_is_no_day(nlp: Language) -> None:
+    doc = nlp("Since the Christmas Eve mall shooting, several threats have been reported.")
+    assert find_time_expressions(doc, JANUARY_3) == []

@@ -226,6 +226,96 @@ def resolve_range(
 
 
 NEXT_WORD = re.compile(r"\b(?:next|coming)\b")
+# Holidays that name one day; the NER tags some as EVENT and misses others, so they are found
+# by name. Fixed ones as (month, day); moveable ones as (month, weekday, nth; -1 is the last).
+FIXED_HOLIDAYS = {
+    "new year's day": (1, 1), "new year's morning": (1, 1), "new year's eve": (12, 31),
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas morning": (12, 25),
+    "christmas night": (12, 25), "fourth of july": (7, 4), "july fourth": (7, 4),
+    "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
+    "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "saint patrick's day": (3, 17),
+    "veterans day": (11, 11), "veterans' day": (11, 11),
+}  # fmt: skip
+MOVEABLE_HOLIDAYS = {
+    "thanksgiving": (11, 3, 4), "memorial day": (5, 0, -1), "labor day": (9, 0, 1),
+    "martin luther king jr. day": (1, 0, 3), "martin luther king day": (1, 0, 3),
+    "mlk day": (1, 0, 3),
+}  # fmt: skip
+EASTER = ("easter sunday", "easter")
+HOLIDAY = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(name)
+        for name in sorted([*FIXED_HOLIDAYS, *MOVEABLE_HOLIDAYS, *EASTER], key=len, reverse=True)
+    )
+    + r")(?![\w'])"
+)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The nth `weekday` of a month (nth -1: the last): Thanksgiving is the 4th Thursday."""
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_day(name: str, published: dt.date) -> dt.date | None:
+    """The day a holiday's name stands for, in the year nearest the publication.
+
+    'New Year's Day' in a June paper is last January 1; 'Christmas Eve' in a January paper is
+    last December 24.
+    """
+    key = name.lower().replace("’", "'")
+    days = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        if key in FIXED_HOLIDAYS:
+            days.append(dt.date(year, *FIXED_HOLIDAYS[key]))
+        elif key in MOVEABLE_HOLIDAYS:
+            days.append(_nth_weekday(year, *MOVEABLE_HOLIDAYS[key]))
+        elif key in EASTER:
+            days.append(_easter(year))
+    if not days:
+        return None
+    return min(days, key=lambda day: abs((day - published).days))
+
+
+NOUN_MODIFIER = {"compound", "nmod", "poss", "amod"}
+
+
+def _holidays(doc: Doc, published: dt.date, taken: set[int]) -> list[TimeExpression]:
+    """Holidays named in the text, outside the tokens other expressions took."""
+    found = []
+    # same length as doc.text, so the offsets hold
+    for match in HOLIDAY.finditer(doc.text.lower().replace("’", "'")):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        day = holiday_day(match.group(0), published)
+        if (
+            span is None
+            or day is None
+            or taken & set(range(span.start, span.end))
+            or span.root.dep_ in NOUN_MODIFIER
+        ):
+            # 'since the Valentine's Day school shooting': a name for some other, known event
+            continue
+        found.append(TimeExpression(span.text, span.start, span.end, day, day, False))
+    return found
+
+
 RANGE_LEADS = {"from", "between", "since"}
 SPAN_LEADS = {"over", "in", "during", "within"}
 
@@ -270,6 +360,8 @@ def find_time_expressions(doc: Doc, published: dt.date | None) -> list[TimeExpre
         if day is not None:
             found.append(TimeExpression(ent.text, ent.start, ent.end, day, day, False))
             anchor = day
+    taken = {i for expr in found for i in range(expr.start_i, expr.end_i)}
+    found = sorted([*found, *_holidays(doc, published, taken)], key=lambda expr: expr.start_i)
     return _dated_weekdays(doc, found)
 
 
