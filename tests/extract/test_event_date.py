@@ -61,3 +61,11 @@ def test_a_day_dates_its_own_clause_not_the_shooting_above_it(nlp: Language) -> 
         "hospital, police said. He told them he had been shot two days earlier."
     )
     assert event_date(nlp, text, dt.date(2024, 3, 21)) == dt.date(2024, 3, 17)
+
+
+def test_the_day_a_death_is_pronounced_follows_the_shooting(nlp: Language) -> None:
+    text = (
+        "A teenager was pronounced dead Monday at a children's hospital. "
+        "Her parents found her with a gunshot wound at their home Friday evening, police said."
+    )
+    assert event_date(nlp, text, dt.date(2024, 3, 18)) == dt.date(2024, 3, 15)

@@ -42,11 +42,18 @@ LATER_ACTS = {"say", "announce", "arrest", "charge", "identify", "release", "rep
               "search", "remain", "list", "provide", "set", "issue", "investigate", "come"}
 
 
+DEATH_RECORDS = {"pronounce", "declare"}  # 'pronounced dead', 'declared dead'
+
+
 def _attachment(doc: Doc, expr: TimeExpression) -> str | None:
     """Whether a day expression hangs on the event ('event'), on a later act ('later'), or
     on neither, climbing the parse from the expression a few steps."""
     # right after the event's own words: 'two shootings Monday night', 'shot Tuesday'
     for near in doc[max(expr.start_i - 3, doc[expr.start_i].sent.start) : expr.start_i]:
+        if near.i > 0 and doc[near.i - 1].lemma_.lower() in DEATH_RECORDS:
+            # 'pronounced dead Monday' at a hospital: the day the death was recorded, which
+            # follows the shooting when the story names an earlier day
+            return "later"
         if near.lower_ in EVENT_WORDS or (
             near.pos_ == "VERB" and near.lemma_.lower() in EVENT_LEMMAS
         ):
