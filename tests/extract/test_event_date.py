@@ -69,3 +69,19 @@ def test_the_day_a_death_is_pronounced_follows_the_shooting(nlp: Language) -> No
         "Her parents found her with a gunshot wound at their home Friday evening, police said."
     )
     assert event_date(nlp, text, dt.date(2024, 3, 18)) == dt.date(2024, 3, 15)
+
+
+def test_finding_dates_the_event_only_when_it_is_about_harm(nlp: Language) -> None:
+    text = (
+        "Deputies were searching Wednesday for a camper and a dozen rifles stolen from a ranch. "
+        "The owner's pickup was found empty on a county road by deputies on Sunday."
+    )
+    assert event_date(nlp, text, dt.date(2024, 3, 21)) == dt.date(2024, 3, 20)
+
+
+def test_found_shot_dates_the_event(nlp: Language) -> None:
+    text = (
+        "Police said Thursday that they have no suspects. A man was found shot in a parked car "
+        "on Tuesday night."
+    )
+    assert event_date(nlp, text, dt.date(2024, 3, 21)) == dt.date(2024, 3, 19)

@@ -19,6 +19,8 @@ from newstally.extract.time import TimeExpression
 
 EVENT_VERBS = {"shoot", "kill", "happen", "occur", "die", "find", "wound", "injure", "fire",
                "report", "respond", "stab", "erupt", "strike", "hit"}  # fmt: skip
+# Finding dates the event only in a sentence about harm: 'found shot', not 'found empty'.
+FINDING_VERBS = {"find"}
 EVENT_LEMMAS = {"shoot", "kill", "wound", "injure", "die", "murder", "slay", "stab", "fire"}
 EVENT_WORDS = {"shooting", "shootings", "homicide", "gunfire", "gunshot", "dead", "fatally",
                "killing", "slaying", "stabbing", "attack", "explosion", "crash", "quake",
@@ -67,6 +69,9 @@ def _attachment(doc: Doc, expr: TimeExpression) -> str | None:
         if lemma in LATER_ACTS:
             return "later"
         if (tok.pos_ == "VERB" and lemma in EVENT_VERBS) or tok.lower_ in EVENT_WORDS:
+            if lemma in FINDING_VERBS and not _harm_sentence(doc, expr):
+                # 'the car was found empty on Friday': finding a car is no shooting
+                return None
             return "event"
         if tok.pos_ == "VERB":
             # 'Thursday, a clerk was working when ..., police said': the day dates the
