@@ -46,6 +46,8 @@ WEEKDAY_PHRASE = re.compile(
     r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?: (?:morning|afternoon|evening|night))?$"
 )
+NEXT_WORD = re.compile(r"\b(?:next|coming)\b")
+LAST_WORD = re.compile(r"\b(?:last|past)\b")
 WEEKEND = re.compile(r"^(?:over |during |on )?(?:the |this |last |this past |past )?weekend$")
 
 
@@ -92,6 +94,17 @@ def weekday_on_or_before(day: str, ref: dt.date) -> dt.date:
 def weekday_after(day: str, ref: dt.date) -> dt.date:
     """The first `day` after `ref`: 'next Monday' looks ahead, never back."""
     return weekday_on_or_before(day, ref) + dt.timedelta(days=7)
+
+
+def named_weekday(day: str, phrase: str, published: dt.date) -> dt.date:
+    """The day a weekday phrase names: the most recent such day on or before publication;
+    'next Monday' the first one after it; 'last Sunday' in a Sunday paper a week back."""
+    if NEXT_WORD.search(phrase):
+        return weekday_after(day, published)
+    recent = weekday_on_or_before(day, published)
+    if recent == published and LAST_WORD.search(phrase):
+        return recent - dt.timedelta(days=7)
+    return recent
 
 
 def _absolute(text: str, published: dt.date) -> dt.date | None:
@@ -179,9 +192,7 @@ def resolve_day(text: str, published: dt.date, anchor: dt.date) -> dt.date | Non
         return published - dt.timedelta(days=_n(match.group("n")) or 1)
     match = WEEKDAY_PHRASE.match(key)
     if match:
-        if match.group("next"):
-            return weekday_after(match.group("day"), published)
-        return weekday_on_or_before(match.group("day"), published)
+        return named_weekday(match.group("day"), key, published)
     return _absolute(text, published)
 
 
@@ -225,7 +236,6 @@ def resolve_range(
     return None
 
 
-NEXT_WORD = re.compile(r"\b(?:next|coming)\b")
 # Holidays that name one day; the NER tags some as EVENT and misses others, so they are found
 # by name. Fixed ones as (month, day); moveable ones as (month, weekday, nth; -1 is the last).
 FIXED_HOLIDAYS = {
@@ -345,10 +355,7 @@ def find_time_expressions(doc: Doc, published: dt.date | None) -> list[TimeExpre
             if not day_words:
                 continue
             text = day_words[0]
-            if NEXT_WORD.search(lowered):
-                weekday = weekday_after(text, published)
-            else:
-                weekday = weekday_on_or_before(text, published)
+            weekday = named_weekday(text, lowered, published)
             found.append(TimeExpression(ent.text, ent.start, ent.end, weekday, weekday, False))
             anchor = weekday
             continue
