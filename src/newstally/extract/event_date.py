@@ -1,7 +1,8 @@
 """The event date: the day the article's main event happened, not the day it was reported.
 
 Local news names several days: the shooting ('late Friday'), the arrest ('on Monday'), the
-court date, the day of writing in a dateline. The event's day is the one the parse ties to the
+court date, the day of writing in a dateline. A round-up that opens with the harm counted
+'since Friday' starts on that day. Otherwise the event's day is the one the parse ties to the
 event's own words; failing that, a day named in a sentence about the harm that is not the day of
 a later act; failing that, the first day named; with no day at all, the publication date: a
 report written a day or more after the event says when it happened ('Saturday', 'last night'),
@@ -110,7 +111,8 @@ def _lead_span(doc: Doc, times: list[TimeExpression], published: dt.date) -> dt.
 def find_event_date(
     doc: Doc, times: list[TimeExpression], published: dt.date | None
 ) -> dt.date | None:
-    """The day of the main event: a day named beside an event verb, else the first day named.
+    """The day of the main event: the start of a round-up's span, a day named beside an event
+    verb, a day in a sentence about the harm, else the first day named.
 
     With no day in the text, the publication date: the story is a same-day report.
     """
@@ -134,14 +136,15 @@ def find_event_date(
             return expr.first
     # 'wounded in shootings across the city since Friday night': the span starts the event
     for expr in times:
-        if expr.is_range and expr.first is not None and expr.first <= published:
-            sent = doc[expr.start_i].sent
-            if any(t.lemma_.lower() in EVENT_LEMMAS or t.lower_ in EVENT_WORDS for t in sent):
-                return expr.first
+        if (
+            expr.is_range
+            and expr.first is not None
+            and expr.first <= published
+            and _harm_sentence(doc, expr)
+        ):
+            return expr.first
     for expr in days:
-        sent = doc[expr.start_i].sent
-        harm = any(t.lemma_.lower() in EVENT_LEMMAS or t.lower_ in EVENT_WORDS for t in sent)
-        if harm and _attachment(doc, expr) != "later":
+        if _harm_sentence(doc, expr) and _attachment(doc, expr) != "later":
             return expr.first
     if days:
         return days[0].first
