@@ -22,6 +22,9 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
 SAME_DAY = {"today", "this morning", "this afternoon", "this evening", "tonight", "earlier today"}
 DAY_BEFORE = {"yesterday", "last night", "overnight", "late last night", "early yesterday"}
+# 'early this morning', 'late yesterday afternoon': the modifier places the hour, not the day
+TIME_OF_DAY_LEAD = re.compile(r"^(?:early|late|earlier|later|just) (?:on )?")
+TIME_OF_DAY_TAIL = re.compile(r" (?:morning|afternoon|evening|night)$")
 # Expressions relative to the last day the story named (the anchor).
 ANCHOR_SHIFT = re.compile(
     r"^(?:just |only )?(?P<n>a|an|one|two|three|four|five|six|seven|\d+) days? "
@@ -38,11 +41,13 @@ PAST_SPAN = re.compile(
 RANGE = re.compile(r"^(?:from |between )?(?P<a>.+?) (?:to|through|until|till|and|-|–) (?P<b>.+)$")
 SINCE = re.compile(r"^since (?P<a>.+)$")
 WEEKDAY_PHRASE = re.compile(
-    r"^(?:on |late |early |last |this past |past )*(?:late |early )?"
+    r"^(?:on |late |early |last |this past |past )*(?P<next>next |this coming |coming )?"
+    r"(?:late |early )?"
     r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?: (?:morning|afternoon|evening|night))?$"
 )
-WEEKEND = re.compile(r"^(?:over |during |on )?(?:the |this |last )?weekend$")
+NEXT_WORD = re.compile(r"\b(?:next|coming)\b")
+WEEKEND = re.compile(r"^(?:over |during |on )?(?:the |this |last |this past |past )?weekend$")
 
 
 @dataclass(frozen=True)
@@ -63,10 +68,40 @@ def _n(word: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
+def relative_day_shift(text: str) -> int | None:
+    """Days back from publication for 'today'-like words, or None for anything else.
+
+    'early this morning' is 0 and 'late yesterday afternoon' is 1: the leading modifier and the
+    part of the day only place the hour.
+    """
+    key = re.sub(r"\s+", " ", text.lower().strip(" ,.")).replace("’", "'")
+    key = re.sub(r"^(?:on|by|as of|until|at) ", "", key)
+    for form in (key, TIME_OF_DAY_LEAD.sub("", key)):
+        if form in SAME_DAY:
+            return 0
+        if form in DAY_BEFORE or TIME_OF_DAY_TAIL.sub("", form) in DAY_BEFORE:
+            return 1
+    return None
+
+
 def weekday_on_or_before(day: str, ref: dt.date) -> dt.date:
     """The most recent `day` on or before `ref`: 'Monday' in a Wednesday paper is 2 days back."""
     target = WEEKDAYS.index(day)
     return ref - dt.timedelta(days=(ref.weekday() - target) % 7)
+
+
+def weekday_after(day: str, ref: dt.date) -> dt.date:
+    """The first `day` after `ref`: 'next Monday' looks ahead, never back."""
+    return weekday_on_or_before(day, ref) + dt.timedelta(days=7)
+
+
+def named_weekday(day: str, phrase: str, published: dt.date) -> dt.date:
+    """The day a weekday phrase names: the most recent such day on or before publication
+    ('last Sunday' in a Sunday paper too, the project's convention); 'next Monday' the first
+    one after it."""
+    if NEXT_WORD.search(phrase):
+        return weekday_after(day, published)
+    return weekday_on_or_before(day, published)
 
 
 def _absolute(text: str, published: dt.date) -> dt.date | None:
@@ -95,7 +130,40 @@ def _absolute(text: str, published: dt.date) -> dt.date | None:
     if parsed is None:
         return None
     day: dt.date = parsed.date()
-    return day
+    if YEAR.search(lowered):
+        return day
+    return _nearest_year(day, published, _weekday_named(lowered))
+
+
+YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _weekday_named(lowered: str) -> int | None:
+    """The weekday a date names beside its month and day ('Thursday, Jan. 5'), if any."""
+    for index, name in enumerate(WEEKDAYS):
+        if name in lowered:
+            return index
+    return None
+
+
+def _nearest_year(day: dt.date, published: dt.date, weekday: int | None) -> dt.date:
+    """The year of a date written without one: the year that puts it nearest the publication.
+
+    'Dec. 30' in a January paper is last December and 'Jan. 2' in a December paper is next
+    January (dateparser's past preference would put an announced 'Feb. 6' hearing a year back,
+    where it looks like a past event). A weekday beside the date picks the year it fits.
+    """
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    if not candidates:
+        return day
+    if weekday is not None and any(c.weekday() == weekday for c in candidates):
+        candidates = [c for c in candidates if c.weekday() == weekday]
+    return min(candidates, key=lambda c: abs((c - published).days))
 
 
 def resolve_day(text: str, published: dt.date, anchor: dt.date) -> dt.date | None:
@@ -106,10 +174,9 @@ def resolve_day(text: str, published: dt.date, anchor: dt.date) -> dt.date | Non
     """
     key = re.sub(r"\s+", " ", text.lower().strip(" ,.")).replace("’", "'")
     key = re.sub(r"^(?:on|by|as of|until|at) ", "", key)
-    if key in SAME_DAY:
-        return published
-    if key in DAY_BEFORE:
-        return published - dt.timedelta(days=1)
+    shift = relative_day_shift(key)
+    if shift is not None:
+        return published - dt.timedelta(days=shift)
     if key in ANCHOR_WORDS:
         return anchor + dt.timedelta(days=ANCHOR_WORDS[key])
     match = ANCHOR_SHIFT.match(key)
@@ -122,7 +189,7 @@ def resolve_day(text: str, published: dt.date, anchor: dt.date) -> dt.date | Non
         return published - dt.timedelta(days=_n(match.group("n")) or 1)
     match = WEEKDAY_PHRASE.match(key)
     if match:
-        return weekday_on_or_before(match.group("day"), published)
+        return named_weekday(match.group("day"), key, published)
     return _absolute(text, published)
 
 
@@ -166,6 +233,96 @@ def resolve_range(
     return None
 
 
+# Holidays that name one day; the NER tags some as EVENT and misses others, so they are found
+# by name. Fixed ones as (month, day); moveable ones as (month, weekday, nth; -1 is the last).
+FIXED_HOLIDAYS = {
+    "new year's day": (1, 1), "new year's morning": (1, 1), "new year's eve": (12, 31),
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas morning": (12, 25),
+    "christmas night": (12, 25), "fourth of july": (7, 4), "july fourth": (7, 4),
+    "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
+    "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "saint patrick's day": (3, 17),
+    "veterans day": (11, 11), "veterans' day": (11, 11),
+}  # fmt: skip
+MOVEABLE_HOLIDAYS = {
+    "thanksgiving": (11, 3, 4), "memorial day": (5, 0, -1), "labor day": (9, 0, 1),
+    "martin luther king jr. day": (1, 0, 3), "martin luther king day": (1, 0, 3),
+    "mlk day": (1, 0, 3),
+}  # fmt: skip
+EASTER = ("easter sunday", "easter")
+HOLIDAY = re.compile(
+    r"\b(?:"
+    + "|".join(
+        re.escape(name)
+        for name in sorted([*FIXED_HOLIDAYS, *MOVEABLE_HOLIDAYS, *EASTER], key=len, reverse=True)
+    )
+    + r")(?![\w'])"
+)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The nth `weekday` of a month (nth -1: the last): Thanksgiving is the 4th Thursday."""
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_day(name: str, published: dt.date) -> dt.date | None:
+    """The day a holiday's name stands for, in the year nearest the publication.
+
+    'New Year's Day' in a June paper is last January 1; 'Christmas Eve' in a January paper is
+    last December 24.
+    """
+    key = name.lower().replace("’", "'")
+    days = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        if key in FIXED_HOLIDAYS:
+            days.append(dt.date(year, *FIXED_HOLIDAYS[key]))
+        elif key in MOVEABLE_HOLIDAYS:
+            days.append(_nth_weekday(year, *MOVEABLE_HOLIDAYS[key]))
+        elif key in EASTER:
+            days.append(_easter(year))
+    if not days:
+        return None
+    return min(days, key=lambda day: abs((day - published).days))
+
+
+NOUN_MODIFIER = {"compound", "nmod", "poss", "amod"}
+
+
+def _holidays(doc: Doc, published: dt.date, taken: set[int]) -> list[TimeExpression]:
+    """Holidays named in the text, outside the tokens other expressions took."""
+    found = []
+    # same length as doc.text, so the offsets hold
+    for match in HOLIDAY.finditer(doc.text.lower().replace("’", "'")):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        day = holiday_day(match.group(0), published)
+        if (
+            span is None
+            or day is None
+            or taken & set(range(span.start, span.end))
+            or span.root.dep_ in NOUN_MODIFIER
+        ):
+            # 'since the Valentine's Day school shooting': a name for some other, known event
+            continue
+        found.append(TimeExpression(span.text, span.start, span.end, day, day, False))
+    return found
+
+
 RANGE_LEADS = {"from", "between", "since"}
 SPAN_LEADS = {"over", "in", "during", "within"}
 
@@ -189,13 +346,13 @@ def find_time_expressions(doc: Doc, published: dt.date | None) -> list[TimeExpre
         span: Span = doc[start:end]
         text = span.text
         lowered = text.lower()
-        if ent.label_ == "TIME" and lowered not in DAY_BEFORE | SAME_DAY:
+        if ent.label_ == "TIME" and relative_day_shift(lowered) is None:
             # 'early Sunday morning', 'Monday night' name a day; '7:45 p.m.' does not
             day_words = [w for w in WEEKDAYS if w in lowered]
             if not day_words:
                 continue
             text = day_words[0]
-            weekday = weekday_on_or_before(text, published)
+            weekday = named_weekday(text, lowered, published)
             found.append(TimeExpression(ent.text, ent.start, ent.end, weekday, weekday, False))
             anchor = weekday
             continue
@@ -207,4 +364,32 @@ def find_time_expressions(doc: Doc, published: dt.date | None) -> list[TimeExpre
         if day is not None:
             found.append(TimeExpression(ent.text, ent.start, ent.end, day, day, False))
             anchor = day
-    return found
+    taken = {i for expr in found for i in range(expr.start_i, expr.end_i)}
+    found = sorted([*found, *_holidays(doc, published, taken)], key=lambda expr: expr.start_i)
+    return _dated_weekdays(doc, found)
+
+
+DATE_APPOSITION_GAP = 2  # tokens between 'Saturday' and 'Jan. 25': ',', '(' or none
+
+
+def _dated_weekdays(doc: Doc, found: list[TimeExpression]) -> list[TimeExpression]:
+    """A weekday followed by its date ('midnight Saturday, Jan. 25', 'Friday (Jan. 17)') is
+    that date: the weekday alone would be read as the most recent one, maybe a week off."""
+    out = list(found)
+    for index in range(len(out) - 1):
+        weekday, date = out[index], out[index + 1]
+        gap = doc[weekday.end_i : date.start_i]
+        if (
+            weekday.is_range
+            or date.is_range
+            or date.first is None
+            or _weekday_named(weekday.text.lower()) is None
+            or not any(m in date.text.lower() for m in MONTHS)
+            or len(gap) > DATE_APPOSITION_GAP
+            or any(not t.is_punct for t in gap)
+        ):
+            continue
+        out[index] = TimeExpression(
+            weekday.text, weekday.start_i, weekday.end_i, date.first, date.first, False
+        )
+    return out

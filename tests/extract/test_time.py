@@ -1,0 +1,87 @@
+"""Time expressions read as days, relative to the publication date (invented examples)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from newstally.extract.pipeline import load_pipeline
+from newstally.extract.time import find_time_expressions, holiday_day, resolve_day
+
+SATURDAY = dt.date(2024, 3, 16)
+JANUARY_3 = dt.date(2025, 1, 3)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("late Friday", SATURDAY, dt.date(2024, 3, 15)),
+        ("Sunday night", SATURDAY, dt.date(2024, 3, 10)),
+        ("early Sunday", SATURDAY, dt.date(2024, 3, 10)),
+        ("Saturday", SATURDAY, SATURDAY),
+        ("next Monday", SATURDAY, dt.date(2024, 3, 18)),
+        ("last Saturday", SATURDAY, SATURDAY),
+        ("last Thursday", SATURDAY, dt.date(2024, 3, 14)),
+        ("this morning", SATURDAY, SATURDAY),
+        ("early this morning", SATURDAY, SATURDAY),
+        ("late yesterday afternoon", SATURDAY, dt.date(2024, 3, 15)),
+        ("yesterday morning", SATURDAY, dt.date(2024, 3, 15)),
+        # no year: the year nearest the publication, on either side of New Year
+        ("Dec. 30", JANUARY_3, dt.date(2024, 12, 30)),
+        ("Jan. 2", JANUARY_3, dt.date(2025, 1, 2)),
+        ("Feb. 6", JANUARY_3, dt.date(2025, 2, 6)),
+        ("Jan. 2", dt.date(2024, 12, 28), dt.date(2025, 1, 2)),
+        # a weekday beside the date picks the year it fits
+        ("Monday, Dec. 30", JANUARY_3, dt.date(2024, 12, 30)),
+        ("Dec. 30, 2023", JANUARY_3, dt.date(2023, 12, 30)),
+    ],
+)
+def test_resolve_day(text: str, published: dt.date, day: dt.date) -> None:
+    assert resolve_day(text, published, published) == day
+
+
+def test_early_this_morning_names_the_publication_day(nlp: Language) -> None:
+    doc = nlp("A man was wounded outside a bar early this morning, deputies said.")
+    days = [t.first for t in find_time_expressions(doc, SATURDAY)]
+    assert days == [SATURDAY]
+
+
+def test_a_weekday_with_its_date_is_that_date(nlp: Language) -> None:
+    doc = nlp("Police said the two men broke into the house at midnight Saturday, March 2.")
+    days = [t.first for t in find_time_expressions(doc, SATURDAY)]
+    assert days[0] == dt.date(2024, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("name", "published", "day"),
+    [
+        ("New Year's Day", dt.date(2024, 6, 8), dt.date(2024, 1, 1)),
+        ("New Year’s Eve", JANUARY_3, dt.date(2024, 12, 31)),
+        ("Christmas Eve", JANUARY_3, dt.date(2024, 12, 24)),
+        ("Fourth of July", dt.date(2024, 7, 6), dt.date(2024, 7, 4)),
+        ("Thanksgiving", dt.date(2024, 12, 2), dt.date(2024, 11, 28)),
+        ("Memorial Day", dt.date(2024, 6, 1), dt.date(2024, 5, 27)),
+        ("Labor Day", dt.date(2024, 9, 5), dt.date(2024, 9, 2)),
+        ("Easter", dt.date(2024, 4, 2), dt.date(2024, 3, 31)),
+    ],
+)
+def test_holiday_day(name: str, published: dt.date, day: dt.date) -> None:
+    assert holiday_day(name, published) == day
+
+
+def test_a_holiday_names_its_day(nlp: Language) -> None:
+    doc = nlp("Two men were charged after officers shot three people early New Year’s Day.")
+    days = [t.first for t in find_time_expressions(doc, JANUARY_3)]
+    assert days == [dt.date(2025, 1, 1)]
+
+
+def test_a_holiday_naming_another_event_is_no_day(nlp: Language) -> None:
+    doc = nlp("Since the Christmas Eve mall shooting, several threats have been reported.")
+    assert find_time_expressions(doc, JANUARY_3) == []
