@@ -27,7 +27,7 @@ def nlp() -> Language:
         ("early Sunday", SATURDAY, dt.date(2024, 3, 10)),
         ("Saturday", SATURDAY, SATURDAY),
         ("next Monday", SATURDAY, dt.date(2024, 3, 18)),
-        ("last Saturday", SATURDAY, SATURDAY),
+        ("last Saturday", SATURDAY, dt.date(2024, 3, 9)),
         ("last Thursday", SATURDAY, dt.date(2024, 3, 14)),
         ("this morning", SATURDAY, SATURDAY),
         ("early this morning", SATURDAY, SATURDAY),

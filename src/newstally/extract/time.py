@@ -47,6 +47,7 @@ WEEKDAY_PHRASE = re.compile(
     r"(?: (?:morning|afternoon|evening|night))?$"
 )
 NEXT_WORD = re.compile(r"\b(?:next|coming)\b")
+LAST_WORD = re.compile(r"\b(?:last|past)\b")
 WEEKEND = re.compile(r"^(?:over |during |on )?(?:the |this |last |this past |past )?weekend$")
 
 
@@ -96,12 +97,14 @@ def weekday_after(day: str, ref: dt.date) -> dt.date:
 
 
 def named_weekday(day: str, phrase: str, published: dt.date) -> dt.date:
-    """The day a weekday phrase names: the most recent such day on or before publication
-    ('last Sunday' in a Sunday paper too, the project's convention); 'next Monday' the first
-    one after it."""
+    """The day a weekday phrase names: the most recent such day on or before publication;
+    'next Monday' the first one after it; 'last Sunday' in a Sunday paper a week back."""
     if NEXT_WORD.search(phrase):
         return weekday_after(day, published)
-    return weekday_on_or_before(day, published)
+    recent = weekday_on_or_before(day, published)
+    if recent == published and LAST_WORD.search(phrase):
+        return recent - dt.timedelta(days=7)
+    return recent
 
 
 def _absolute(text: str, published: dt.date) -> dt.date | None:
