@@ -480,7 +480,7 @@ NOMINAL_CUES = {"claim", "statement", "assertion", "allegation", "argument", "su
 
 
 def _nominal_frames(doc: Doc, sent: Span) -> list[Frame]:
-    """'Trump's claim that there have been thousands of shootings': a noun as the cue, its
+    """'The mayor's claim that there had been hundreds of complaints': a noun as the cue, its
     owner ('Trump's') or agent ('by the ministry') as the source, its clause as the content."""
     frames = []
     for noun in sent:

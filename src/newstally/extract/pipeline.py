@@ -50,9 +50,8 @@ def newline_sentences(doc: Doc) -> Doc:
     without this the parser glues a headline to the first sentence and its source. A break
     that only wraps a line (`soft_wrap`) is left to the parser."""
     for tok in doc[:-1]:
-        if tok.text_with_ws.endswith("\n") and "\n" not in tok.text:
-            doc[tok.i + 1].is_sent_start = True
-        elif "\n" in tok.text and not soft_wrap(doc, tok.i):
+        ends_line = tok.text_with_ws.endswith("\n") and "\n" not in tok.text
+        if ends_line or ("\n" in tok.text and not soft_wrap(doc, tok.i)):
             doc[tok.i + 1].is_sent_start = True
         # a dateline ('KYIV —', 'N'DJAMENA, Chad —') is not the subject of the first sentence
         if tok.text in DATELINE_DASHES and 0 < tok.i <= DATELINE_TOKENS:
