@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newstally.extract.measures import PEOPLE_NOUNS, is_people_noun
 from newstally.model import Figure, Measure, Total
@@ -32,7 +32,11 @@ WEAPON_HARM = {"shoot", "hit", "strike", "graze", "wound"}
 REFERRING = {"he", "she", "him", "her", "victim", "the victim"}
 # 'another man', 'a second man' are new victims; 'the other man' is one already in the story.
 ORDINAL_NEW = {"another", "second", "third"}
+# 'a second man' is the second victim: new while the story has fewer, the same one after.
+ORDINAL_PLACE = {"second": 2, "third": 3}
 INDEFINITE = {"a", "an", "one"}
+MIN_REPEAT_CHARS = 40
+GENERIC_NOUNS = {"victim", "person", "individual", "someone", "somebody"}
 
 
 SHOT_AT_TARGETS = {"car", "vehicle", "truck", "officers", "police", "deputies", "crowd",
@@ -44,6 +48,21 @@ class Victim:
     noun: str
     name: str | None
     killed: bool
+    age: str | None = None
+
+
+AGE_SUFFIX = re.compile(r"^(\d{1,3})-year-old$")
+
+
+def _age(victim: Token) -> str | None:
+    """The age a mention gives: 'a 52-year-old man', 'the 52-year-old' (split or whole)."""
+    for tok in victim.doc[victim.left_edge.i : victim.i + 1]:
+        whole = AGE_SUFFIX.match(tok.text)
+        if whole:
+            return whole.group(1)
+        if tok.like_num and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "year":
+            return tok.text
+    return None
 
 
 def _is_harm(tok: Token) -> bool:
@@ -64,6 +83,23 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+# 'tried to shoot a man', 'attempting to kill', 'would want to hurt': intended, not done
+INTENT_VERBS = {"try", "attempt", "want", "threaten", "plan", "intend", "seek", "vow", "plot",
+                "conspire", "order", "hire", "offer"}  # fmt: skip
+INTENT_NOUNS = {"attempt", "plot", "threat", "plan", "order", "conspiracy", "effort"}
+
+
+def _intended(tok: Token) -> bool:
+    """A harm someone meant or tried to do: 'charged with trying to shoot a man' hit no one."""
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.lemma_.lower() in INTENT_VERBS:
+        return True
+    # 'an attempt to kill him': the infinitive modifies the noun
+    if tok.dep_ == "acl" and head.lemma_.lower() in INTENT_NOUNS:
+        return True
+    return any(c.dep_ == "amod" and c.lower_ == "attempted" for c in tok.children)
+
+
 def _fatal(tok: Token) -> bool:
     """Whether a harm verb kills: 'killed', 'fatally shot', 'shot to death', 'shot and killed'."""
     lemma = tok.lemma_.lower()
@@ -73,6 +109,17 @@ def _fatal(tok: Token) -> bool:
     if any(t.lower_ in FATAL_MARKERS for t in window if t.i != tok.i and t.sent == tok.sent):
         return True
     return any(c.lemma_.lower() in KILL_VERBS for c in tok.children if c.dep_ == "conj")
+
+
+RELATIVE_PRONOUNS = {"who", "whom", "that"}
+
+
+def _antecedent(victim: Token) -> Token:
+    """The noun a relative pronoun stands for: 'a man who was shot' is about the man."""
+    clause = victim.head
+    if victim.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+        return clause.head
+    return victim
 
 
 def _victim_of(tok: Token) -> Token | None:
@@ -89,10 +136,16 @@ def _victim_of(tok: Token) -> Token | None:
     # 'a man found shot': participle modifying the noun
     if tok.dep_ in {"acl", "amod"} and tok.head.pos_ in {"NOUN", "PROPN"}:
         return tok.head
+    # 'was slain' parsed as 'was' with an adjective complement: the subject of 'was'
+    if tok.dep_ == "acomp" and tok.head.lemma_ == "be":
+        return next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     # 'was found shot to death': the harm verb is a complement of find
     if tok.dep_ in {"xcomp", "oprd", "ccomp", "conj"}:
         return _victim_of(tok.head) if tok.head.i != tok.i else None
     return None
+
+
+VICTIM_DEPS = {"nsubj", "nsubjpass", "dobj", "conj"}
 
 
 def _is_person(tok: Token) -> bool:
@@ -101,6 +154,12 @@ def _is_person(tok: Token) -> bool:
     if tok.ent_type_ == "PERSON":
         return True
     if tok.text.endswith("-year-old") or (tok.lower_ == "old" and tok.pos_ == "NOUN"):
+        return True
+    # 'the 68-year-old was pronounced dead': 'old' heads the subject though tagged an adjective
+    if tok.lower_ == "old" and tok.dep_ in VICTIM_DEPS and tok.i > 0 and tok.nbor(-1).text == "-":
+        return True
+    # 'killing one man and injuring another': the pronoun stands for a second person
+    if tok.lower_ in ORDINAL_NEW and tok.dep_ in VICTIM_DEPS:
         return True
     return is_people_noun(tok) or tok.lemma_.lower() in PEOPLE_NOUNS
 
@@ -114,6 +173,79 @@ WOUND_VERBS = {"suffer", "sustain", "have", "receive", "treat", "find", "leave",
 DEAD_STATES = {"dead", "deceased"}
 
 
+GUN_WORDS = {"gunshot", "gunshots", "shot", "shots", "bullet", "bullets", "shooting", "gunfire"}
+# a sentence about wounds belongs to the shooting when it or the two before it mention one
+GUN_CONTEXT_SENTENCES = 2
+
+
+# 'a stab wound', 'knife wounds': the wound names a weapon that is not a gun
+NON_GUN_WOUNDS = {"stab", "knife", "puncture", "slash", "bite", "burn", "blunt"}
+
+
+def _gun_context(tok: Token) -> bool:
+    """Whether wounds near this token come from gunfire, not a fall or a crash."""
+    if any(c.lower_ in {"gunshot", "bullet"} for c in tok.subtree):
+        return True
+    sentence = tok.sent
+    for _ in range(GUN_CONTEXT_SENTENCES + 1):
+        if any(t.lower_ in GUN_WORDS for t in sentence):
+            return True
+        if sentence.start == 0:
+            return False
+        sentence = sentence.doc[sentence.start - 1].sent
+    return False
+
+
+def _wound_events(tok: Token) -> list[tuple[Token, Token, bool]]:
+    """Who has a wound: 'found a man with gunshot wounds', 'he suffered critical injuries'."""
+    fatal = any(c.lower_ in {"fatal", "deadly", "mortal"} for c in tok.children)
+    if any(c.lower_ in NON_GUN_WOUNDS for c in tok.children) or not _gun_context(tok):
+        return []
+    head = tok.head
+    if head.dep_ == "prep" and head.lower_ == "with":
+        holder = head.head
+        if holder.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return [(tok, holder, fatal)]
+        if holder.pos_ == "VERB":
+            # 'found a man with wounds'; 'the victim walked in with wounds' has only a subject
+            holders = [c for c in holder.children if c.dep_ in {"dobj", "nsubjpass"}] or [
+                c for c in holder.children if c.dep_ == "nsubj"
+            ]
+            return [(tok, h, fatal) for h in holders]
+        return []
+    if tok.dep_ == "dobj" and head.lemma_.lower() in WOUND_VERBS:
+        return [(tok, c, fatal) for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if head.dep_ == "prep" and head.lower_ in {"from", "of"}:
+        # 'suffering from gunshot wounds', 'died of his injuries'
+        verb = head.head
+        holders = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not holders and verb.dep_ in {"acl", "advcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+            holders = [verb.head]
+        fatal = fatal or verb.lemma_.lower() == "die"
+        return [(tok, h, fatal) for h in holders]
+    return []
+
+
+# 'a shooting that left a man in critical condition', '... put a woman in the hospital'
+CAUSE_VERBS = {"leave", "put", "send"}
+SHOOTING_NOUNS = {"shooting", "gunfire", "bullet", "shot"}
+
+
+def _caused_events(tok: Token) -> list[tuple[Token, Token, bool]]:
+    """People a shooting left hurt: the shooting is the subject, the person the object."""
+    verb = tok
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    while not subjects and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(_antecedent(s).lemma_.lower() in SHOOTING_NOUNS for s in subjects):
+        return []
+    # 'left him dead' is a death state, counted there
+    if any(c.dep_ in {"oprd", "ccomp", "xcomp"} and c.lower_ in DEAD_STATES for c in tok.children):
+        return []
+    return [(tok, c, False) for c in tok.children if c.dep_ == "dobj"]
+
+
 def _harm_events(doc: Doc) -> list[tuple[Token, Token, bool]]:
     """(event token, victim token, fatal) for each harm the text reports.
 
@@ -122,7 +254,7 @@ def _harm_events(doc: Doc) -> list[tuple[Token, Token, bool]]:
     """
     events: list[tuple[Token, Token, bool]] = []
     for tok in doc:
-        if tok.pos_ in {"VERB", "AUX", "ADJ"} and _is_harm(tok):
+        if tok.pos_ in {"VERB", "AUX", "ADJ"} and _is_harm(tok) and not _intended(tok):
             victim = _victim_of(tok)
             if victim is not None and victim.lower_ in {"himself", "herself"}:
                 subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -130,80 +262,119 @@ def _harm_events(doc: Doc) -> list[tuple[Token, Token, bool]]:
             if victim is not None:
                 events.append((tok, victim, _fatal(tok)))
         elif tok.lower_ in DEAD_STATES and tok.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}:
+            # 'found the mother dead': the object is dead, not the one who found her
             verb = tok.head
-            for child in verb.children:
-                if child.dep_ in {"nsubjpass", "nsubj", "dobj"}:
-                    events.append((tok, child, True))
+            holders = [c for c in verb.children if c.dep_ == "dobj"] or [
+                c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}
+            ]
+            events.extend((tok, holder, True) for holder in holders)
         elif tok.lemma_.lower() in {"wound", "injury"} and tok.pos_ == "NOUN":
-            fatal = any(c.lower_ in {"fatal", "deadly", "mortal"} for c in tok.children)
-            # wounds count where the sentence is about a shooting, not a fall or a crash
-            gun = any(c.lower_ in {"gunshot", "bullet"} for c in tok.subtree) or any(
-                t.lower_ in {"gunshot", "shot", "bullet", "shooting"} for t in tok.sent
-            )
-            if not gun:
-                continue
-            head = tok.head
-            if head.dep_ == "prep" and head.lower_ == "with":
-                holder = head.head
-                if holder.pos_ in {"NOUN", "PROPN", "PRON"}:
-                    events.append((tok, holder, fatal))
-                elif holder.pos_ == "VERB":
-                    for child in holder.children:
-                        if child.dep_ in {"dobj", "nsubjpass"}:
-                            events.append((tok, child, fatal))
-            elif tok.dep_ == "dobj" and head.lemma_.lower() in WOUND_VERBS:
-                for child in head.children:
-                    if child.dep_ in {"nsubj", "nsubjpass"}:
-                        events.append((tok, child, fatal))
-            elif head.dep_ == "prep" and head.lower_ in {"from", "of"}:
-                # 'suffering from gunshot wounds', 'died of his injuries'
-                verb = head.head
-                holders = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                if not holders and verb.dep_ in {"acl", "advcl"} and verb.head.pos_ in {
-                    "NOUN", "PROPN"
-                }:
-                    holders = [verb.head]
-                fatal = fatal or verb.lemma_.lower() == "die"
-                events.extend((tok, h, fatal) for h in holders)
+            events.extend(_wound_events(tok))
+        elif tok.lemma_.lower() in CAUSE_VERBS:
+            events.extend(_caused_events(tok))
     return events
+
+
+def _mentions(victim: Token) -> list[tuple[Token, bool]]:
+    """Each person a harm happens to, and whether the mention is a later conjunct.
+
+    'A man and his wife were wounded' names two people: the wife is not the man again, whatever
+    her determiner. 'a man who was shot' is about the man.
+    """
+    head = _antecedent(victim)
+    return [(head, False)] + [(c, True) for c in head.conjuncts]
+
+
+def _repeated(sentence: Span) -> bool:
+    """A sentence that already stood earlier in the text: a scraped page repeats its lead."""
+    text = sentence.text.strip()
+    return len(text) > MIN_REPEAT_CHARS and sentence.doc.text.find(text) < sentence.start_char
+
+
+# 'Last August, an officer shot and killed a man': a sentence that opens on another time
+EARLIER_OPENING = re.compile(
+    r"^\W*(?:back )?(?:in |last )(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|"
+    r"summer|fall|autumn|winter|year|(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def _earlier_incident(sentence: Span) -> bool:
+    """A sentence about an earlier incident, told as background to this one."""
+    return bool(EARLIER_OPENING.match(sentence.text))
+
+
+def _same_victim(victims: list[Victim], last: Victim | None, victim: Token,
+                 conjunct: bool) -> Victim | None:  # fmt: skip
+    """The victim already in the story that a mention refers back to; None for a new one.
+
+    A pronoun or 'the victim' refers to the victim mentioned last, not the one found last.
+    """
+    if not victims or last is None:
+        return None
+    determiners = {c.lower_ for c in victim.children if c.dep_ in {"det", "amod", "nummod"}}
+    name = victim.text if victim.ent_type_ == "PERSON" else None
+    noun = victim.lemma_.lower()
+    if victim.lower_ == "another" or "another" in determiners:
+        return None
+    age = _age(victim)
+    if age is not None and any(v.age is not None for v in victims):
+        # 'the 52-year-old' is the victim of that age; a new age is a new person
+        return next((v for v in victims if v.age == age), None)
+    places = [ORDINAL_PLACE[d] for d in determiners if d in ORDINAL_PLACE]
+    if places:
+        return victims[places[0] - 1] if len(victims) >= places[0] else None
+    if name is not None:
+        target = next((v for v in victims if v.name and v.name.split()[-1]
+                       == name.split()[-1]), None)  # fmt: skip
+        if target is None and not conjunct:
+            unnamed = [v for v in victims if v.name is None]
+            target = unnamed[-1] if unnamed and len(victims) == 1 else None
+        return target
+    indefinite = bool(determiners & INDEFINITE) or victim.text.endswith("-year-old")
+    if conjunct:
+        return next((v for v in victims if v.noun == noun), None)
+    if indefinite:
+        # 'a man was shot ... police found a victim': a role noun names no one new by itself
+        same = next((v for v in victims if v.noun == noun), None)
+        if same is None and (noun in GENERIC_NOUNS or last.noun in GENERIC_NOUNS):
+            return last
+        return same
+    return last
 
 
 def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure]]:
     """Distinct singular victims in text order, and measures the text says are zero."""
     victims: list[Victim] = []
     zero: set[Measure] = set()
-    for tok, victim, fatal in _harm_events(doc):
-        phrase = doc[victim.left_edge.i : victim.i + 1].text.lower()
+    last: Victim | None = None
+    # 'another man was shot and killed': two verbs, one mention, one victim
+    by_mention: dict[int, Victim] = {}
+    for tok, mention, fatal in _harm_events(doc):
+        if _repeated(tok.sent) or _earlier_incident(tok.sent):
+            continue
+        phrase = doc[mention.left_edge.i : mention.i + 1].text.lower()
         if any(phrase.startswith(n) for n in NO_ONE) or _negated(tok):
             if any(phrase.startswith(n) for n in NO_ONE):
                 zero.add(Measure.KILLED if fatal else Measure.INJURED)
             continue
-        if not _is_person(victim) or _plural(victim):
-            continue
-        if any(c.like_num and c.lower_ not in {"one", "1"} for c in victim.children):
-            continue  # counted by a stated figure
-        determiners = {c.lower_ for c in victim.children if c.dep_ in {"det", "amod", "nummod"}}
-        name = victim.text if victim.ent_type_ == "PERSON" else None
-        noun = victim.lemma_.lower()
-        indefinite = bool(determiners & INDEFINITE) or victim.text.endswith("-year-old")
-        new_one = bool(determiners & ORDINAL_NEW)
-        target: Victim | None = None
-        if not new_one and victims:
-            if name is not None:
-                target = next((v for v in victims if v.name and v.name.split()[-1]
-                               == name.split()[-1]), None)  # fmt: skip
-                if target is None:
-                    unnamed = [v for v in victims if v.name is None]
-                    target = unnamed[-1] if unnamed and len(victims) == 1 else None
-            elif indefinite:
-                target = next((v for v in victims if v.noun == noun), None)
+        for victim, conjunct in _mentions(mention):
+            if not _is_person(victim) or _plural(victim):
+                continue
+            if any(c.dep_ == "nummod" and c.lower_ not in {"one", "1"} for c in victim.children):
+                continue  # counted by a stated figure
+            name = victim.text if victim.ent_type_ == "PERSON" else None
+            target = by_mention.get(victim.i) or _same_victim(victims, last, victim, conjunct)
+            if target is None:
+                target = Victim(noun=victim.lemma_.lower(), name=name, killed=fatal,
+                                age=_age(victim))  # fmt: skip
+                victims.append(target)
             else:
-                target = victims[-1]
-        if target is None:
-            victims.append(Victim(noun=noun, name=name, killed=fatal))
-        else:
-            target.killed = target.killed or fatal
-            target.name = target.name or name
+                target.killed = target.killed or fatal
+                target.name = target.name or name
+                target.age = target.age or _age(victim)
+            by_mention[victim.i] = target
+            last = target
     return victims, zero
 
 

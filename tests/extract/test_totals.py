@@ -1,0 +1,124 @@
+"""Article totals read like the examples here: who was hurt, who died, counted once each.
+
+Every text is invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from newstally.extract.pipeline import load_pipeline
+from newstally.extract.report import extract
+from newstally.model import Measure
+
+PUBLISHED = dt.date(2024, 5, 6)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def totals(nlp: Language, text: str) -> tuple[int | None, int | None]:
+    """(killed, injured) lows of the report; None where the report has no total."""
+    report = extract(text, published=PUBLISHED, nlp=nlp)
+    killed = report.totals.get(Measure.KILLED)
+    injured = report.totals.get(Measure.INJURED)
+    return (killed.low if killed else None, injured.low if injured else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause is about the noun it hangs on
+        ("Officers found a 30-year-old man who had been shot in the arm outside a bakery.", (0, 1)),
+        # both conjuncts are victims, and the second is a different person from the first
+        ("A 70-year-old man and his 68-year-old wife were wounded when someone fired through "
+         "their front door. The couple was taken to a hospital.", (0, 2)),
+        # 'another' standing alone is a second person
+        ("Someone fired into a kitchen window, killing one man and injuring another.", (1, 1)),
+        # 'was slain'; 'the 52-year-old' is the victim of that age, not the one named last
+        ("A 52-year-old man was slain and another man was badly hurt in gunfire on Elm Road. "
+         "The 52-year-old was pronounced dead at the scene.", (1, 1)),
+    ],
+)
+def test_victims_counted_once_each(nlp: Language, text: str, expected: tuple[int, int]) -> None:
+    assert totals(nlp, text) == expected
+
+
+def test_a_second_victim_is_new_only_once(nlp: Language) -> None:
+    text = (
+        "A woman was shot near a bus stop on Monday night. Police said a second woman was shot "
+        "in the leg. Later, a second woman who had been shot in the hand was treated and released."
+    )
+    assert totals(nlp, text) == (0, 2)
+
+
+def test_a_repeated_lead_is_read_once(nlp: Language) -> None:
+    lead = "A gunman opened fire outside a diner, killing one man and wounding another."
+    assert totals(nlp, f"{lead} Police are still looking for the gunman. {lead}") == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A woman was charged with trying to shoot a man at a gas station on Sunday.",
+        "The teenager is accused of attempting to kill a neighbor during an argument.",
+    ],
+)
+def test_an_intended_shooting_hurts_no_one(nlp: Language, text: str) -> None:
+    killed, injured = totals(nlp, text)
+    assert not killed and not injured
+
+
+def test_a_victim_who_walks_in_with_wounds(nlp: Language) -> None:
+    text = (
+        "Police responded to a shooting downtown. "
+        "The victim walked into the hospital with two gunshot wounds."
+    )
+    assert totals(nlp, text) == (0, 1)
+
+
+def test_wounds_after_a_shooting_sentence(nlp: Language) -> None:
+    text = (
+        "Officers were called to reports of shots fired on Birch Street. "
+        "They found a man who had suffered serious injuries."
+    )
+    assert totals(nlp, text) == (0, 1)
+
+
+def test_a_stab_wound_is_not_a_gunshot(nlp: Language) -> None:
+    text = (
+        "Deputies heard a shot from the garage. The suspect later had a stab wound to the arm "
+        "that he caused himself."
+    )
+    assert totals(nlp, text)[1] in (None, 0)
+
+
+def test_a_shooting_that_left_a_man_hurt(nlp: Language) -> None:
+    text = "A shooting on Maple Avenue left a man in critical condition on Friday, police said."
+    assert totals(nlp, text) == (0, 1)
+
+
+def test_a_victim_found_later_is_the_same_person(nlp: Language) -> None:
+    text = (
+        "A man was shot on Tuesday afternoon near a park. Hours later a hospital told police "
+        "that a victim had arrived with gunshot wounds."
+    )
+    assert totals(nlp, text) == (0, 1)
+
+
+def test_shot_and_killed_is_one_victim(nlp: Language) -> None:
+    text = "Another man was shot and killed on Oak Street late Friday, police said."
+    assert totals(nlp, text) == (1, 0)
+
+
+def test_a_sentence_about_an_earlier_incident(nlp: Language) -> None:
+    text = (
+        "A woman was shot and killed outside her home on Sunday, police said. "
+        "Last August, a man was fatally shot on the same block."
+    )
+    assert totals(nlp, text) == (1, 0)
