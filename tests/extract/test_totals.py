@@ -122,3 +122,27 @@ def test_a_sentence_about_an_earlier_incident(nlp: Language) -> None:
         "Last August, a man was fatally shot on the same block."
     )
     assert totals(nlp, text) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officers found Dana Reyes, 17, and Omar Platt, 16, in a parked car, both suffering "
+         "from gunshot wounds.", (0, 2)),
+        ("Couple critically injured in late-night shooting. The couple was taken to a hospital.",
+         (0, 2)),
+        # the two people shot include the man who died
+        ("Deputies found two people with gunshot wounds in a garage. A man was pronounced dead "
+         "at the scene.", (1, 1)),
+    ],
+)
+def test_a_group_of_known_size(nlp: Language, text: str, expected: tuple[int, int]) -> None:
+    assert totals(nlp, text) == expected
+
+
+def test_a_tally_of_several_shootings_is_not_this_one(nlp: Language) -> None:
+    text = (
+        "Two men were shot, one fatally, outside a laundromat on Friday night. "
+        "At least nine other people were wounded in shootings across the county over the weekend."
+    )
+    assert totals(nlp, text) == (1, 1)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newstally.extract.measures import PEOPLE_NOUNS, is_people_noun
+from newstally.extract.numbers import read_number
 from newstally.model import Figure, Measure, Total
 
 KILL_VERBS = {"kill", "murder", "slay", "die", "execute"}
@@ -343,10 +344,32 @@ def _same_victim(victims: list[Victim], last: Victim | None, victim: Token,
     return last
 
 
-def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure]]:
-    """Distinct singular victims in text order, and measures the text says are zero."""
+# 'both were shot', 'the couple was wounded': a group of known size with no number in it
+PAIR_WORDS = {"both", "couple", "pair"}
+
+
+def _group_size(victim: Token) -> int | None:
+    """How many people a plural mention names: 'two people', 'both victims', 'the couple'."""
+    if victim.lower_ in PAIR_WORDS or victim.lemma_.lower() in PAIR_WORDS:
+        return 2
+    if any(c.lower_ == "both" for c in victim.children) and _plural(victim):
+        return 2
+    if not (_plural(victim) and _is_person(victim)):
+        return None
+    for child in victim.children:
+        if child.dep_ == "nummod":
+            number = read_number(victim.doc, child.i)
+            if number is not None:
+                return number[0]
+    return None
+
+
+def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure], dict[bool, int]]:
+    """Distinct singular victims in text order, measures the text says are zero, and the
+    largest group of people hurt (False) and killed (True) that a plural mention names."""
     victims: list[Victim] = []
     zero: set[Measure] = set()
+    groups: dict[bool, int] = {}
     last: Victim | None = None
     # 'another man was shot and killed': two verbs, one mention, one victim
     by_mention: dict[int, Victim] = {}
@@ -357,6 +380,10 @@ def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure]]:
         if any(phrase.startswith(n) for n in NO_ONE) or _negated(tok):
             if any(phrase.startswith(n) for n in NO_ONE):
                 zero.add(Measure.KILLED if fatal else Measure.INJURED)
+            continue
+        size = _group_size(_antecedent(mention))
+        if size is not None and not BACKGROUND.search(tok.sent.text):
+            groups[fatal] = max(groups.get(fatal, 0), size)
             continue
         for victim, conjunct in _mentions(mention):
             if not _is_person(victim) or _plural(victim):
@@ -375,14 +402,15 @@ def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure]]:
                 target.age = target.age or _age(victim)
             by_mention[victim.i] = target
             last = target
-    return victims, zero
+    return victims, zero, groups
 
 
 BACKGROUND = re.compile(
     r"\b(?:this year|so far|to date|year-to-date|since (?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
     r"oct|nov|dec|the start|the beginning|last)|last (?:year|month)|this month|in recent "
     r"(?:weeks|months|years)|(?:in|of|since) (?:19|20)\d\d|so far in|per year|a year|each year|"
-    r"annually|nationwide|across the (?:city|country|state)|gun violence archive|statistics)\b",
+    r"annually|nationwide|across the (?:city|country|state)|gun violence archive|statistics|"
+    r"shootings|homicides)\b",
     re.IGNORECASE,
 )
 
@@ -417,9 +445,11 @@ def _shooting_split(figures: list[Figure], text: str) -> dict[Measure, int]:
 def find_totals(doc: Doc, figures: list[Figure]) -> dict[Measure, Total]:
     """Killed and injured totals for the article's main event."""
     stated = _shooting_split(figures, doc.text)
-    victims, zero = follow_victims(doc)
-    killed_victims = sum(1 for v in victims if v.killed)
-    hurt_victims = sum(1 for v in victims if not v.killed)
+    victims, zero, groups = follow_victims(doc)
+    killed_victims = max(sum(1 for v in victims if v.killed), groups.get(True, 0))
+    # a group shot ('both were shot') counts the dead among it
+    hurt_victims = max(sum(1 for v in victims if not v.killed),
+                       groups.get(False, 0) - killed_victims)  # fmt: skip
     totals: dict[Measure, Total] = {}
     killed = stated.get(Measure.KILLED)
     if killed is None:
@@ -428,8 +458,8 @@ def find_totals(doc: Doc, figures: list[Figure]) -> dict[Measure, Total]:
     if injured is None:
         casualties = stated.get(Measure.CASUALTIES)
         injured = max(casualties - killed, 0) if casualties is not None else hurt_victims
-    if killed or Measure.KILLED in zero or victims:
+    if killed or Measure.KILLED in zero or victims or groups:
         totals[Measure.KILLED] = Total(low=killed, high=killed)
-    if injured or Measure.INJURED in zero or victims:
+    if injured or Measure.INJURED in zero or victims or groups:
         totals[Measure.INJURED] = Total(low=injured, high=injured)
     return totals
