@@ -146,3 +146,9 @@ def test_a_tally_of_several_shootings_is_not_this_one(nlp: Language) -> None:
         "At least nine other people were wounded in shootings across the county over the weekend."
     )
     assert totals(nlp, text) == (1, 1)
+
+
+@pytest.mark.parametrize("noun", ["pedestrian", "girlfriend", "cashier"])
+def test_people_named_by_role(nlp: Language, noun: str) -> None:
+    text = f"Police said a man shot a {noun} in the leg outside a pharmacy on Tuesday."
+    assert totals(nlp, text) == (0, 1)

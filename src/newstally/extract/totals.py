@@ -147,6 +147,13 @@ def _victim_of(tok: Token) -> Token | None:
 
 
 VICTIM_DEPS = {"nsubj", "nsubjpass", "dobj", "conj"}
+# people local news names by relation or role, beyond the counted nouns of measures.py
+VICTIM_NOUNS = {"girlfriend", "boyfriend", "fiance", "fiancee", "male", "female", "youth",
+                "deputy", "trooper", "friend", "pedestrian", "bicyclist", "cyclist",
+                "motorist", "clerk", "cashier", "owner", "tenant", "roommate", "cousin", "uncle",
+                "aunt", "nephew", "niece", "grandmother", "grandfather", "grandson",
+                "granddaughter", "dad", "mom", "stepfather", "stepson", "classmate", "coworker",
+                "acquaintance", "juvenile", "teenager", "infant"}  # fmt: skip
 
 
 def _is_person(tok: Token) -> bool:
@@ -161,6 +168,8 @@ def _is_person(tok: Token) -> bool:
         return True
     # 'killing one man and injuring another': the pronoun stands for a second person
     if tok.lower_ in ORDINAL_NEW and tok.dep_ in VICTIM_DEPS:
+        return True
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in VICTIM_NOUNS:
         return True
     return is_people_noun(tok) or tok.lemma_.lower() in PEOPLE_NOUNS
 
