@@ -152,3 +152,28 @@ def test_a_tally_of_several_shootings_is_not_this_one(nlp: Language) -> None:
 def test_people_named_by_role(nlp: Language, noun: str) -> None:
     text = f"Police said a man shot a {noun} in the leg outside a pharmacy on Tuesday."
     assert totals(nlp, text) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the shooter is the second one killed
+        ("A 64-year-old man fatally shot his brother and then himself on Sunday, deputies said.",
+         (2, 0)),
+        # 'he killed himself' is the shooter, not the wife he shot, who lived
+        ("A man told a dispatcher he shot his wife and said she was still breathing, then he "
+         "killed himself, police said.", (1, 1)),
+    ],
+)
+def test_a_shooter_who_turns_the_gun_on_himself(
+    nlp: Language, text: str, expected: tuple[int, int]
+) -> None:
+    assert totals(nlp, text) == expected
+
+
+def test_a_name_given_with_an_age_joins_the_victim_of_no_other_age(nlp: Language) -> None:
+    text = (
+        "A 58-year-old man shot his wife and then himself in their kitchen, police said. "
+        "Ronald Pike, 58, shot 55-year-old Carol Pike before turning the gun on himself."
+    )
+    assert totals(nlp, text) == (0, 2)

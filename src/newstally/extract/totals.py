@@ -266,17 +266,17 @@ def _harm_events(doc: Doc) -> list[tuple[Token, Token, bool]]:
     for tok in doc:
         if tok.pos_ in {"VERB", "AUX", "ADJ"} and _is_harm(tok) and not _intended(tok):
             victim = _victim_of(tok)
-            if victim is not None and victim.lower_ in {"himself", "herself"}:
-                subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-                victim = subjects[0] if subjects else None
+            if victim is not None and victim.lower_ in REFLEXIVES and _subject(tok) is None:
+                victim = None
             if victim is not None:
                 events.append((tok, victim, _fatal(tok)))
         elif tok.lower_ in DEAD_STATES and tok.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}:
             # 'found the mother dead': the object is dead, not the one who found her
             verb = tok.head
-            holders = [c for c in verb.children if c.dep_ == "dobj"] or [
-                c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}
-            ]
+            # 'saw him dead' may give 'dead' a subject of its own
+            holders = [c for c in tok.children if c.dep_ == "nsubj"] or [
+                c for c in verb.children if c.dep_ == "dobj"
+            ] or [c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}]
             events.extend((tok, holder, True) for holder in holders)
         elif tok.lemma_.lower() in {"wound", "injury"} and tok.pos_ == "NOUN":
             events.extend(_wound_events(tok))
@@ -285,14 +285,62 @@ def _harm_events(doc: Doc) -> list[tuple[Token, Token, bool]]:
     return events
 
 
-def _mentions(victim: Token) -> list[tuple[Token, bool]]:
+REFLEXIVES = {"himself", "herself"}
+
+
+def _subject(verb: Token) -> Token | None:
+    """Who does the harm: the active subject, through 'and then' conjoined verbs."""
+    while True:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return _antecedent(subject) if subject is not None else None
+        verb = verb.head
+
+
+def _mentions(victim: Token, verb: Token) -> list[tuple[Token, bool]]:
     """Each person a harm happens to, and whether the mention is a later conjunct.
 
     'A man and his wife were wounded' names two people: the wife is not the man again, whatever
-    her determiner. 'a man who was shot' is about the man.
+    her determiner. 'a man who was shot' is about the man; 'shot his wife and then himself'
+    names the shooter last.
     """
     head = _antecedent(victim)
-    return [(head, False)] + [(c, True) for c in head.conjuncts]
+    mentions = [(head, False)] + [(c, True) for c in head.conjuncts]
+    trailing = _trailing_reflexive(verb)
+    if trailing is not None and head.lower_ not in REFLEXIVES:
+        mentions.append((trailing, True))
+    return [(_subject(verb) or m, conjunct) if m.lower_ in REFLEXIVES else (m, conjunct)
+            for m, conjunct in mentions]  # fmt: skip
+
+
+def _self_harm(mention: Token, victim: Token, shooter: Token | None) -> bool:
+    """'he killed himself', 'shot his wife and then himself': the shooter is the victim."""
+    return shooter is not None and victim.i == shooter.i and (
+        mention.lower_ in REFLEXIVES
+        or any(c.lower_ in REFLEXIVES for c in mention.conjuncts)
+        or _trailing_reflexive(mention.head) is not None
+    )
+
+
+SEQUENCE_WORDS = {"then", "later"}
+
+
+def _trailing_reflexive(verb: Token) -> Token | None:
+    """'shot his wife and then himself': a reflexive right after the object and 'and (then)'.
+
+    Read from the words, not the parse, which hangs the reflexive on whatever verb is near.
+    """
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    doc = verb.doc
+    i = objects[0].right_edge.i + 1
+    if i >= len(doc) or doc[i].lower_ != "and":
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ in SEQUENCE_WORDS:
+        i += 1
+    return doc[i] if i < len(doc) and doc[i].lower_ in REFLEXIVES else None
 
 
 def _repeated(sentence: Span) -> bool:
@@ -315,7 +363,7 @@ def _earlier_incident(sentence: Span) -> bool:
 
 
 def _same_victim(victims: list[Victim], last: Victim | None, victim: Token,
-                 conjunct: bool) -> Victim | None:  # fmt: skip
+                 conjunct: bool, fatal: bool) -> Victim | None:  # fmt: skip
     """The victim already in the story that a mention refers back to; None for a new one.
 
     A pronoun or 'the victim' refers to the victim mentioned last, not the one found last.
@@ -329,8 +377,13 @@ def _same_victim(victims: list[Victim], last: Victim | None, victim: Token,
         return None
     age = _age(victim)
     if age is not None and any(v.age is not None for v in victims):
-        # 'the 52-year-old' is the victim of that age; a new age is a new person
-        return next((v for v in victims if v.age == age), None)
+        # 'the 52-year-old' is the victim of that age; an age no one has may still be a known
+        # victim's first stated age, but not one of a victim whose age differs
+        same_age = next((v for v in victims if v.age == age), None)
+        if same_age is not None or all(v.age is not None for v in victims):
+            return same_age
+    else:
+        age = None
     places = [ORDINAL_PLACE[d] for d in determiners if d in ORDINAL_PLACE]
     if places:
         return victims[places[0] - 1] if len(victims) >= places[0] else None
@@ -340,6 +393,14 @@ def _same_victim(victims: list[Victim], last: Victim | None, victim: Token,
         if target is None and not conjunct:
             unnamed = [v for v in victims if v.name is None]
             target = unnamed[-1] if unnamed and len(victims) == 1 else None
+            # 'Police found John Smith dead': the one unnamed victim who died
+            dead = [v for v in unnamed if v.killed]
+            if target is None and fatal and len(dead) == 1:
+                target = dead[0]
+            # 'Jane Roe, 71,': the one unnamed victim of no other age
+            ageless = [v for v in unnamed if v.age is None]
+            if target is None and age is not None and len(ageless) == 1:
+                target = ageless[0]
         return target
     indefinite = bool(determiners & INDEFINITE) or victim.text.endswith("-year-old")
     if conjunct:
@@ -382,6 +443,8 @@ def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure], dict[bool, int
     last: Victim | None = None
     # 'another man was shot and killed': two verbs, one mention, one victim
     by_mention: dict[int, Victim] = {}
+    # who shot the last victim: 'he shot his wife, then he killed himself' kills the shooter
+    last_shooter: Victim | None = None
     for tok, mention, fatal in _harm_events(doc):
         if _repeated(tok.sent) or _earlier_incident(tok.sent):
             continue
@@ -394,16 +457,25 @@ def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure], dict[bool, int
         if size is not None and not BACKGROUND.search(tok.sent.text):
             groups[fatal] = max(groups.get(fatal, 0), size)
             continue
-        for victim, conjunct in _mentions(mention):
+        shooter = _subject(tok)
+        for victim, conjunct in _mentions(mention, tok):
             if not _is_person(victim) or _plural(victim):
                 continue
             if any(c.dep_ == "nummod" and c.lower_ not in {"one", "1"} for c in victim.children):
                 continue  # counted by a stated figure
             name = victim.text if victim.ent_type_ == "PERSON" else None
-            target = by_mention.get(victim.i) or _same_victim(victims, last, victim, conjunct)
+            target = by_mention.get(victim.i)
+            self_harm = _self_harm(mention, victim, shooter)
+            if target is None and self_harm and last_shooter is not None:
+                target = last_shooter
+            if target is None:
+                target = _same_victim(victims, last, victim, conjunct, fatal)
             if target is None:
                 target = Victim(noun=victim.lemma_.lower(), name=name, killed=fatal,
                                 age=_age(victim))  # fmt: skip
+                victims.append(target)
+            elif target not in victims:
+                target.killed = fatal
                 victims.append(target)
             else:
                 target.killed = target.killed or fatal
@@ -411,6 +483,10 @@ def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure], dict[bool, int
                 target.age = target.age or _age(victim)
             by_mention[victim.i] = target
             last = target
+            if shooter is not None and not self_harm and _is_person(shooter):
+                last_shooter = by_mention.get(shooter.i) or Victim(
+                    noun=shooter.lemma_.lower(), name=None, killed=False, age=_age(shooter)
+                )
     return victims, zero, groups
 
 
