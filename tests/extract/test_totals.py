@@ -177,3 +177,11 @@ def test_a_name_given_with_an_age_joins_the_victim_of_no_other_age(nlp: Language
         "Ronald Pike, 58, shot 55-year-old Carol Pike before turning the gun on himself."
     )
     assert totals(nlp, text) == (0, 2)
+
+
+def test_a_count_shot_to_death_is_killed(nlp: Language) -> None:
+    text = (
+        "Neighbors mourned the two men shot to death outside a warehouse on Saturday. "
+        "One man was dead at the scene and the other died at a hospital."
+    )
+    assert totals(nlp, text) == (2, 0)

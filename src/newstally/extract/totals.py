@@ -506,17 +506,50 @@ def _background(figure: Figure, text: str) -> bool:
     return bool(BACKGROUND.search(sentence))
 
 
-def _shooting_split(figures: list[Figure], text: str) -> dict[Measure, int]:
+def _wholly_fatal(verb: Token) -> bool:
+    """'shot to death', 'shot dead', 'fatally shot', 'shot and killed': everyone hit died.
+
+    Stricter than `_fatal`, whose window also catches 'two were shot, one fatally'."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in {"fatally", "mortally"}:
+            return True
+        if child.dep_ == "conj" and child.lemma_.lower() in KILL_VERBS:
+            return True
+        if child.lower_ in DEAD_STATES and child.dep_ in {"oprd", "acomp", "advmod"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(
+            g.lower_ == "death" for g in child.children
+        ):
+            return True
+    return False
+
+
+def _all_killed(figure: Figure, doc: Doc) -> bool:
+    """A count of people shot where the verb says all of them died: 'two men shot to death'."""
+    words = doc.char_span(figure.evidence.start, figure.evidence.end, alignment_mode="expand")
+    if words is None:
+        return False
+    noun = words.root.head if words.root.dep_ == "nummod" else words.root
+    if noun.dep_ == "nsubjpass":
+        verb = noun.head
+    else:
+        verb = next((c for c in noun.children if c.dep_ == "acl"), noun)
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in HARM_VERBS and _wholly_fatal(verb)
+
+
+def _shooting_split(figures: list[Figure], doc: Doc) -> dict[Measure, int]:
     """Stated figures per measure: the latest cumulative one, else the largest."""
     best: dict[Measure, int] = {}
     for figure in figures:
         if figure.count.low is None or figure.status.value == "denied":
             continue
-        if _background(figure, text):
+        if _background(figure, doc.text):
             continue
         measure = figure.measure
         if measure == Measure.HOSPITALIZED:
             measure = Measure.INJURED
+        if measure == Measure.CASUALTIES and _all_killed(figure, doc):
+            measure = Measure.KILLED
         if measure not in {Measure.KILLED, Measure.INJURED, Measure.CASUALTIES}:
             continue
         low = figure.count.low
@@ -529,7 +562,7 @@ def _shooting_split(figures: list[Figure], text: str) -> dict[Measure, int]:
 
 def find_totals(doc: Doc, figures: list[Figure]) -> dict[Measure, Total]:
     """Killed and injured totals for the article's main event."""
-    stated = _shooting_split(figures, doc.text)
+    stated = _shooting_split(figures, doc)
     victims, zero, groups = follow_victims(doc)
     killed_victims = max(sum(1 for v in victims if v.killed), groups.get(True, 0))
     # a group shot ('both were shot') counts the dead among it
