@@ -185,3 +185,19 @@ def test_a_count_shot_to_death_is_killed(nlp: Language) -> None:
         "One man was dead at the scene and the other died at a hospital."
     )
     assert totals(nlp, text) == (2, 0)
+
+
+def test_a_girl_after_she_is_the_same_victim(nlp: Language) -> None:
+    text = (
+        "Tanya Moss said she was sitting on her porch when she was suddenly shot. "
+        "Police said a 16-year-old girl was shot in the arm early Sunday."
+    )
+    assert totals(nlp, text) == (0, 1)
+
+
+def test_a_count_in_a_clause_of_its_own_is_not_the_shot(nlp: Language) -> None:
+    text = (
+        "Detectives said Lyle Brand shot his girlfriend while the two were arguing in a kitchen "
+        "on Hope Street. She was in stable condition on Monday."
+    )
+    assert totals(nlp, text) == (0, 1)

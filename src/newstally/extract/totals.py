@@ -37,6 +37,16 @@ ORDINAL_NEW = {"another", "second", "third"}
 ORDINAL_PLACE = {"second": 2, "third": 3}
 INDEFINITE = {"a", "an", "one"}
 MIN_REPEAT_CHARS = 40
+# nouns and pronouns that tell a victim's sex; only 'man'/'woman'/'boy'/'girl' (the words an
+# indefinite first mention uses) look back through them
+FEMALE = {"she", "woman", "girl", "wife", "girlfriend", "mother", "daughter", "sister", "aunt",
+          "niece", "grandmother", "granddaughter", "fiancee", "female", "lady", "mom"}
+MALE = {"he", "man", "boy", "husband", "boyfriend", "father", "son", "brother", "uncle",
+        "nephew", "grandfather", "grandson", "fiance", "male", "dad"}
+SEXES = {**dict.fromkeys(FEMALE, "female"), **dict.fromkeys(MALE, "male")}
+# 'a man' after 'the boy' is someone else: adult and child words do not meet
+SEXES_BY_AGE = {"female": {"girl"}, "male": {"boy"}}
+LOOKBACK_NOUNS = {"man", "woman", "boy", "girl", "male", "female"}
 GENERIC_NOUNS = {"victim", "person", "individual", "someone", "somebody"}
 
 
@@ -406,8 +416,12 @@ def _same_victim(victims: list[Victim], last: Victim | None, victim: Token,
     if conjunct:
         return next((v for v in victims if v.noun == noun), None)
     if indefinite:
-        # 'a man was shot ... police found a victim': a role noun names no one new by itself
+        # 'a man was shot ... police found a victim': a role noun names no one new by itself;
+        # 'she was shot ... a 17-year-old girl was shot': the same sex names the same one
         same = next((v for v in victims if v.noun == noun), None)
+        if same is None and noun in LOOKBACK_NOUNS:
+            same = next((v for v in victims if SEXES.get(v.noun) == SEXES[noun]
+                         and v.noun not in SEXES_BY_AGE[SEXES[noun]]), None)  # fmt: skip
         if same is None and (noun in GENERIC_NOUNS or last.noun in GENERIC_NOUNS):
             return last
         return same
@@ -537,6 +551,22 @@ def _all_killed(figure: Figure, doc: Doc) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in HARM_VERBS and _wholly_fatal(verb)
 
 
+def _busy_elsewhere(figure: Figure, doc: Doc) -> bool:
+    """'shot his girlfriend while the two were arguing': the count is the subject of a clause
+    that says when, and does something there other than be hurt."""
+    words = doc.char_span(figure.evidence.start, figure.evidence.end, alignment_mode="expand")
+    if words is None:
+        return False
+    subject = words.root.head if words.root.dep_ == "nummod" else words.root
+    verb = subject.head
+    return (
+        subject.dep_ == "nsubj"
+        and verb.pos_ == "VERB"
+        and verb.dep_ == "advcl"
+        and verb.lemma_.lower() not in KILL_VERBS | HARM_VERBS
+    )
+
+
 def _shooting_split(figures: list[Figure], doc: Doc) -> dict[Measure, int]:
     """Stated figures per measure: the latest cumulative one, else the largest."""
     best: dict[Measure, int] = {}
@@ -548,6 +578,8 @@ def _shooting_split(figures: list[Figure], doc: Doc) -> dict[Measure, int]:
         measure = figure.measure
         if measure == Measure.HOSPITALIZED:
             measure = Measure.INJURED
+        if _busy_elsewhere(figure, doc):
+            continue
         if measure == Measure.CASUALTIES and _all_killed(figure, doc):
             measure = Measure.KILLED
         if measure not in {Measure.KILLED, Measure.INJURED, Measure.CASUALTIES}:
