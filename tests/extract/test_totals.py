@@ -201,3 +201,19 @@ def test_a_count_in_a_clause_of_its_own_is_not_the_shot(nlp: Language) -> None:
         "on Hope Street. She was in stable condition on Monday."
     )
     assert totals(nlp, text) == (0, 1)
+
+
+def test_the_one_alleged_to_have_shot_is_not_hurt(nlp: Language) -> None:
+    text = (
+        "Prosecutors said Dale Ford is alleged to have shot and wounded a clerk during a robbery "
+        "in May."
+    )
+    assert totals(nlp, text) == (0, 1)
+
+
+def test_others_wounded_outweigh_a_part_of_them(nlp: Language) -> None:
+    text = (
+        "One teenager is dead and four others were wounded after gunfire at a cookout on "
+        "Saturday. Two of the victims were shot in the leg."
+    )
+    assert totals(nlp, text) == (1, 4)

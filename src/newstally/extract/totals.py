@@ -150,7 +150,10 @@ def _victim_of(tok: Token) -> Token | None:
     # 'was slain' parsed as 'was' with an adjective complement: the subject of 'was'
     if tok.dep_ == "acomp" and tok.head.lemma_ == "be":
         return next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    # 'was found shot to death': the harm verb is a complement of find
+    # 'was found shot to death': the harm verb is a complement of find; 'is alleged to have
+    # shot' is an infinitive, active, and its subject up there is the shooter
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
     if tok.dep_ in {"xcomp", "oprd", "ccomp", "conj"}:
         return _victim_of(tok.head) if tok.head.i != tok.i else None
     return None
@@ -188,6 +191,7 @@ def _plural(tok: Token) -> bool:
     return tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in {"they", "them", "people"}
 
 
+WOUNDING_VERBS = {"wound", "injure", "hurt"}
 WOUND_NOUNS = {"wound", "wounds", "injury", "injuries", "gunshot"}
 WOUND_VERBS = {"suffer", "sustain", "have", "receive", "treat", "find", "leave", "take"}
 DEAD_STATES = {"dead", "deceased"}
@@ -438,7 +442,8 @@ def _group_size(victim: Token) -> int | None:
         return 2
     if any(c.lower_ == "both" for c in victim.children) and _plural(victim):
         return 2
-    if not (_plural(victim) and _is_person(victim)):
+    # 'four others were wounded': 'others' stands for people where harm happens to it
+    if not (_plural(victim) and (_is_person(victim) or victim.lower_ == "others")):
         return None
     for child in victim.children:
         if child.dep_ == "nummod":
@@ -448,12 +453,22 @@ def _group_size(victim: Token) -> int | None:
     return None
 
 
-def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure], dict[bool, int]]:
+def _group_measure(verb: Token, fatal: bool) -> Measure:
+    """What happened to a group: 'both were killed' (killed), 'four others were wounded'
+    (hurt and alive), 'two were shot' (hit: the dead among them)."""
+    if fatal:
+        return Measure.KILLED
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in WOUNDING_VERBS:
+        return Measure.INJURED
+    return Measure.CASUALTIES
+
+
+def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure], dict[Measure, int]]:
     """Distinct singular victims in text order, measures the text says are zero, and the
-    largest group of people hurt (False) and killed (True) that a plural mention names."""
+    largest group a plural mention names per measure: killed, injured, or hit (casualties)."""
     victims: list[Victim] = []
     zero: set[Measure] = set()
-    groups: dict[bool, int] = {}
+    groups: dict[Measure, int] = {}
     last: Victim | None = None
     # 'another man was shot and killed': two verbs, one mention, one victim
     by_mention: dict[int, Victim] = {}
@@ -469,7 +484,8 @@ def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure], dict[bool, int
             continue
         size = _group_size(_antecedent(mention))
         if size is not None and not BACKGROUND.search(tok.sent.text):
-            groups[fatal] = max(groups.get(fatal, 0), size)
+            measure = _group_measure(tok, fatal)
+            groups[measure] = max(groups.get(measure, 0), size)
             continue
         shooter = _subject(tok)
         for victim, conjunct in _mentions(mention, tok):
@@ -596,10 +612,10 @@ def find_totals(doc: Doc, figures: list[Figure]) -> dict[Measure, Total]:
     """Killed and injured totals for the article's main event."""
     stated = _shooting_split(figures, doc)
     victims, zero, groups = follow_victims(doc)
-    killed_victims = max(sum(1 for v in victims if v.killed), groups.get(True, 0))
+    killed_victims = max(sum(1 for v in victims if v.killed), groups.get(Measure.KILLED, 0))
     # a group shot ('both were shot') counts the dead among it
-    hurt_victims = max(sum(1 for v in victims if not v.killed),
-                       groups.get(False, 0) - killed_victims)  # fmt: skip
+    hurt_victims = max(sum(1 for v in victims if not v.killed), groups.get(Measure.INJURED, 0),
+                       groups.get(Measure.CASUALTIES, 0) - killed_victims)  # fmt: skip
     totals: dict[Measure, Total] = {}
     killed = stated.get(Measure.KILLED)
     if killed is None:
@@ -607,7 +623,10 @@ def find_totals(doc: Doc, figures: list[Figure]) -> dict[Measure, Total]:
     injured = stated.get(Measure.INJURED)
     if injured is None:
         casualties = stated.get(Measure.CASUALTIES)
-        injured = max(casualties - killed, 0) if casualties is not None else hurt_victims
+        injured = hurt_victims
+        if casualties is not None:
+            # 'four others were wounded' outweighs 'two of the victims were shot'
+            injured = max(casualties - killed, groups.get(Measure.INJURED, 0), 0)
     if killed or Measure.KILLED in zero or victims or groups:
         totals[Measure.KILLED] = Total(low=killed, high=killed)
     if injured or Measure.INJURED in zero or victims or groups:
