@@ -217,3 +217,15 @@ def test_others_wounded_outweigh_a_part_of_them(nlp: Language) -> None:
         "Saturday. Two of the victims were shot in the leg."
     )
     assert totals(nlp, text) == (1, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bodies of two women were found on Tuesday morning in a parked van after a "
+         "shooting.", (2, 0)),
+        ("Officers said they found a person dead inside an apartment near the corner.", (1, 0)),
+    ],
+)
+def test_bodies_and_the_dead(nlp: Language, text: str, expected: tuple[int, int]) -> None:
+    assert totals(nlp, text) == expected

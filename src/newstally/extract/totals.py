@@ -284,6 +284,13 @@ def _harm_events(doc: Doc) -> list[tuple[Token, Token, bool]]:
                 victim = None
             if victim is not None:
                 events.append((tok, victim, _fatal(tok)))
+        elif tok.lower_ in DEAD_STATES and tok.dep_ == "amod" and _is_person(tok.head):
+            # 'found a person dead', 'the dead man'
+            events.append((tok, tok.head, True))
+        elif tok.lemma_.lower() == "body" and tok.pos_ == "NOUN":
+            # 'the bodies of two men were found': whoever the body was is dead
+            events.extend((tok, g, True) for c in tok.children if c.dep_ == "prep"
+                          and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")  # fmt: skip
         elif tok.lower_ in DEAD_STATES and tok.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}:
             # 'found the mother dead': the object is dead, not the one who found her
             verb = tok.head
