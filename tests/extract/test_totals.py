@@ -229,3 +229,20 @@ def test_others_wounded_outweigh_a_part_of_them(nlp: Language) -> None:
 )
 def test_bodies_and_the_dead(nlp: Language, text: str, expected: tuple[int, int]) -> None:
     assert totals(nlp, text) == expected
+
+
+def test_a_link_to_another_story_counts_nothing(nlp: Language) -> None:
+    text = (
+        "A woman was found shot to death in her home on Sunday, deputies said. "
+        "More: Neighbor says 4 bodies found in a house on Lake Road. "
+        "A man was later found dead in a truck nearby."
+    )
+    assert totals(nlp, text) == (2, 0)
+
+
+def test_spouses_who_share_a_surname_are_two_people(nlp: Language) -> None:
+    text = (
+        "Deputies found Ellen Marsh, 45, dead inside the home on Sunday. "
+        "On Monday, police found Victor Marsh dead in a car."
+    )
+    assert totals(nlp, text) == (2, 0)

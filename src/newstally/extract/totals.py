@@ -291,7 +291,7 @@ def _harm_events(doc: Doc) -> list[tuple[Token, Token, bool]]:
             # 'the bodies of two men were found': whoever the body was is dead
             events.extend((tok, g, True) for c in tok.children if c.dep_ == "prep"
                           and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")  # fmt: skip
-        elif tok.lower_ in DEAD_STATES and tok.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}:
+        elif tok.lower_ in DEAD_STATES and tok.dep_ in {"oprd", "acomp", "xcomp", "ccomp", "advcl"}:
             # 'found the mother dead': the object is dead, not the one who found her
             verb = tok.head
             # 'saw him dead' may give 'dead' a subject of its own
@@ -383,6 +383,22 @@ def _earlier_incident(sentence: Span) -> bool:
     return bool(EARLIER_OPENING.match(sentence.text))
 
 
+def _full_name(victim: Token) -> str | None:
+    """The whole name a person mention carries: 'Vicky Torres', or just 'Torres'."""
+    if victim.ent_type_ != "PERSON":
+        return None
+    span = next((e for e in victim.doc.ents if e.start <= victim.i < e.end), None)
+    return span.text if span is not None else victim.text
+
+
+def _same_name(known: str, name: str) -> bool:
+    """'Torres' is 'Pedro Torres'; 'Vicky Torres' is not: a spouse shares the surname."""
+    known_words, words = known.split(), name.split()
+    if known_words[-1] != words[-1]:
+        return False
+    return len(known_words) == 1 or len(words) == 1 or known_words[0] == words[0]
+
+
 def _same_victim(victims: list[Victim], last: Victim | None, victim: Token,
                  conjunct: bool, fatal: bool) -> Victim | None:  # fmt: skip
     """The victim already in the story that a mention refers back to; None for a new one.
@@ -392,7 +408,7 @@ def _same_victim(victims: list[Victim], last: Victim | None, victim: Token,
     if not victims or last is None:
         return None
     determiners = {c.lower_ for c in victim.children if c.dep_ in {"det", "amod", "nummod"}}
-    name = victim.text if victim.ent_type_ == "PERSON" else None
+    name = _full_name(victim)
     noun = victim.lemma_.lower()
     if victim.lower_ == "another" or "another" in determiners:
         return None
@@ -409,8 +425,7 @@ def _same_victim(victims: list[Victim], last: Victim | None, victim: Token,
     if places:
         return victims[places[0] - 1] if len(victims) >= places[0] else None
     if name is not None:
-        target = next((v for v in victims if v.name and v.name.split()[-1]
-                       == name.split()[-1]), None)  # fmt: skip
+        target = next((v for v in victims if v.name and _same_name(v.name, name)), None)
         if target is None and not conjunct:
             unnamed = [v for v in victims if v.name is None]
             target = unnamed[-1] if unnamed and len(victims) == 1 else None
@@ -482,7 +497,7 @@ def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure], dict[Measure, 
     # who shot the last victim: 'he shot his wife, then he killed himself' kills the shooter
     last_shooter: Victim | None = None
     for tok, mention, fatal in _harm_events(doc):
-        if _repeated(tok.sent) or _earlier_incident(tok.sent):
+        if _repeated(tok.sent) or _earlier_incident(tok.sent) or _link_line(tok.sent.text):
             continue
         phrase = doc[mention.left_edge.i : mention.i + 1].text.lower()
         if any(phrase.startswith(n) for n in NO_ONE) or _negated(tok):
@@ -500,7 +515,7 @@ def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure], dict[Measure, 
                 continue
             if any(c.dep_ == "nummod" and c.lower_ not in {"one", "1"} for c in victim.children):
                 continue  # counted by a stated figure
-            name = victim.text if victim.ent_type_ == "PERSON" else None
+            name = _full_name(victim)
             target = by_mention.get(victim.i)
             self_harm = _self_harm(mention, victim, shooter)
             if target is None and self_harm and last_shooter is not None:
@@ -537,10 +552,23 @@ BACKGROUND = re.compile(
 )
 
 
+# a web page's links to other stories, scraped with the text: 'More: ...', 'Related Articles'
+LINK_LINE = re.compile(
+    r"^\W*(?:(?:more|related|read more|see also|also read|recommended|trending)\s*:"
+    r"|related (?:articles|stories|coverage|content)\b)",
+    re.IGNORECASE,
+)
+
+
 def _background(figure: Figure, text: str) -> bool:
-    """A statistic about other events ('18 people have been killed this year')."""
+    """A statistic about other events ('18 people have been killed this year'), or a link."""
     sentence = text[figure.evidence.sentence.start : figure.evidence.sentence.end]
-    return bool(BACKGROUND.search(sentence))
+    return bool(BACKGROUND.search(sentence) or _link_line(sentence))
+
+
+def _link_line(sentence: str) -> bool:
+    """'More: Man says 3 bodies found ...': a link to another story, not this one's text."""
+    return LINK_LINE.match(sentence) is not None
 
 
 def _wholly_fatal(verb: Token) -> bool:
