@@ -246,3 +246,11 @@ def test_spouses_who_share_a_surname_are_two_people(nlp: Language) -> None:
         "On Monday, police found Victor Marsh dead in a car."
     )
     assert totals(nlp, text) == (2, 0)
+
+
+def test_one_of_the_bodies_is_a_part_not_the_total(nlp: Language) -> None:
+    text = (
+        "A mother and her son were found shot to death in their home on Sunday. "
+        "One of the bodies was found in an upstairs bedroom, police said."
+    )
+    assert totals(nlp, text) == (2, 0)

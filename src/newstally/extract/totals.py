@@ -602,6 +602,14 @@ def _all_killed(figure: Figure, doc: Doc) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in HARM_VERBS and _wholly_fatal(verb)
 
 
+PARTITIVE = re.compile(r"^\s*of (?:the|them|those|these|their|his|her)\b", re.IGNORECASE)
+
+
+def _partitive(figure: Figure, doc: Doc) -> bool:
+    """'One of the bodies was found upstairs': a part of a group, never the whole of it."""
+    return bool(PARTITIVE.match(doc.text[figure.evidence.end : figure.evidence.end + 20]))
+
+
 def _busy_elsewhere(figure: Figure, doc: Doc) -> bool:
     """'shot his girlfriend while the two were arguing': the count is the subject of a clause
     that says when, and does something there other than be hurt."""
@@ -629,7 +637,7 @@ def _shooting_split(figures: list[Figure], doc: Doc) -> dict[Measure, int]:
         measure = figure.measure
         if measure == Measure.HOSPITALIZED:
             measure = Measure.INJURED
-        if _busy_elsewhere(figure, doc):
+        if _busy_elsewhere(figure, doc) or _partitive(figure, doc):
             continue
         if measure == Measure.CASUALTIES and _all_killed(figure, doc):
             measure = Measure.KILLED
