@@ -254,3 +254,24 @@ def test_one_of_the_bodies_is_a_part_not_the_total(nlp: Language) -> None:
         "One of the bodies was found in an upstairs bedroom, police said."
     )
     assert totals(nlp, text) == (2, 0)
+
+
+def test_a_condition_after_a_shooting_is_one_hurt(nlp: Language) -> None:
+    text = "One person is in stable condition at a hospital following a shooting outside a bar."
+    assert totals(nlp, text) == (0, 1)
+
+
+def test_his_injuries_after_a_gun_went_off(nlp: Language) -> None:
+    text = (
+        "A man was cleaning a rifle in his garage on Saturday night when it discharged. "
+        "His injuries were not life-threatening, a sergeant said."
+    )
+    assert totals(nlp, text) == (0, 1)
+
+
+def test_a_gun_carried_is_not_a_gun_fired(nlp: Language) -> None:
+    text = (
+        "Two men armed with a handgun forced their way into a home and demanded cash. "
+        "The victim suffered minor injuries in the robbery."
+    )
+    assert totals(nlp, text)[1] in (None, 0)

@@ -170,7 +170,7 @@ VICTIM_NOUNS = {"girlfriend", "boyfriend", "fiance", "fiancee", "male", "female"
 
 
 def _is_person(tok: Token) -> bool:
-    if tok.lower_ in {"he", "she"}:
+    if tok.lower_ in {"he", "she"} or (tok.lower_ in {"his", "her"} and tok.dep_ == "poss"):
         return True
     if tok.ent_type_ == "PERSON":
         return True
@@ -198,6 +198,8 @@ DEAD_STATES = {"dead", "deceased"}
 
 
 GUN_WORDS = {"gunshot", "gunshots", "shot", "shots", "bullet", "bullets", "shooting", "gunfire"}
+# a gun fired, not merely carried: 'armed with a handgun' wounds no one
+FIRING_VERBS = {"fire", "discharge"}
 # a sentence about wounds belongs to the shooting when it or the two before it mention one
 GUN_CONTEXT_SENTENCES = 2
 
@@ -212,7 +214,8 @@ def _gun_context(tok: Token) -> bool:
         return True
     sentence = tok.sent
     for _ in range(GUN_CONTEXT_SENTENCES + 1):
-        if any(t.lower_ in GUN_WORDS for t in sentence):
+        if any(t.lower_ in GUN_WORDS or (t.pos_ == "VERB" and t.lemma_ in FIRING_VERBS)
+               for t in sentence):  # fmt: skip
             return True
         if sentence.start == 0:
             return False
@@ -237,6 +240,10 @@ def _wound_events(tok: Token) -> list[tuple[Token, Token, bool]]:
             ]
             return [(tok, h, fatal) for h in holders]
         return []
+    # 'his injuries were not life-threatening': the possessor holds the wounds
+    owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}]
+    if owners and tok.dep_ in {"nsubj", "nsubjpass"}:
+        return [(tok, owners[0], fatal)]
     if tok.dep_ == "dobj" and head.lemma_.lower() in WOUND_VERBS:
         return [(tok, c, fatal) for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if head.dep_ == "prep" and head.lower_ in {"from", "of"}:
@@ -268,6 +275,15 @@ def _caused_events(tok: Token) -> list[tuple[Token, Token, bool]]:
     if any(c.dep_ in {"oprd", "ccomp", "xcomp"} and c.lower_ in DEAD_STATES for c in tok.children):
         return []
     return [(tok, c, False) for c in tok.children if c.dep_ == "dobj"]
+
+
+def _condition_events(tok: Token) -> list[tuple[Token, Token, bool]]:
+    """'One person is in stable condition after a shooting': a condition is reported for the
+    living hurt. The subject of the verb the condition hangs on, where gunfire is near."""
+    verb = tok.head.head
+    if verb.pos_ not in {"VERB", "AUX"} or not _gun_context(tok):
+        return []
+    return [(tok, c, False) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
 def _harm_events(doc: Doc) -> list[tuple[Token, Token, bool]]:
@@ -303,6 +319,8 @@ def _harm_events(doc: Doc) -> list[tuple[Token, Token, bool]]:
             events.extend(_wound_events(tok))
         elif tok.lemma_.lower() in CAUSE_VERBS:
             events.extend(_caused_events(tok))
+        elif tok.lower_ == "condition" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            events.extend(_condition_events(tok))
     return events
 
 
