@@ -382,10 +382,12 @@ def _trailing_reflexive(verb: Token) -> Token | None:
     return doc[i] if i < len(doc) and doc[i].lower_ in REFLEXIVES else None
 
 
-def _repeated(sentence: Span) -> bool:
-    """A sentence that already stood earlier in the text: a scraped page repeats its lead."""
-    text = sentence.text.strip()
-    return len(text) > MIN_REPEAT_CHARS and sentence.doc.text.find(text) < sentence.start_char
+def _repeated(sentence: Span, text: str) -> bool:
+    """A sentence that already stood earlier in the text: a scraped page repeats its lead.
+
+    `text` is the document's text, passed in because `Doc.text` is rebuilt on every call."""
+    words = sentence.text.strip()
+    return len(words) > MIN_REPEAT_CHARS and text.find(words) < sentence.start_char
 
 
 # 'Last August, an officer shot and killed a man': a sentence that opens on another time
@@ -512,10 +514,11 @@ def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure], dict[Measure, 
     last: Victim | None = None
     # 'another man was shot and killed': two verbs, one mention, one victim
     by_mention: dict[int, Victim] = {}
+    text = doc.text
     # who shot the last victim: 'he shot his wife, then he killed himself' kills the shooter
     last_shooter: Victim | None = None
     for tok, mention, fatal in _harm_events(doc):
-        if _repeated(tok.sent) or _earlier_incident(tok.sent) or _link_line(tok.sent.text):
+        if _repeated(tok.sent, text) or _earlier_incident(tok.sent) or _link_line(tok.sent.text):
             continue
         phrase = doc[mention.left_edge.i : mention.i + 1].text.lower()
         if any(phrase.startswith(n) for n in NO_ONE) or _negated(tok):
