@@ -275,3 +275,12 @@ def test_a_gun_carried_is_not_a_gun_fired(nlp: Language) -> None:
         "The victim suffered minor injuries in the robbery."
     )
     assert totals(nlp, text)[1] in (None, 0)
+
+
+def test_a_count_doing_the_harm_is_not_hurt(nlp: Language) -> None:
+    text = (
+        "Police said a clerk was shot in the arm during the robbery. "
+        "\u201cAll of these lives were put in danger by these two individuals,\u201d "
+        "a detective said."
+    )
+    assert totals(nlp, text) == (0, 1)

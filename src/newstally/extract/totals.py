@@ -633,12 +633,16 @@ def _partitive(figure: Figure, doc: Doc) -> bool:
 
 def _busy_elsewhere(figure: Figure, doc: Doc) -> bool:
     """'shot his girlfriend while the two were arguing': the count is the subject of a clause
-    that says when, and does something there other than be hurt."""
+    that says when, and does something there other than be hurt; or the count is the agent
+    of a passive ('wounded by two gunmen')."""
     words = doc.char_span(figure.evidence.start, figure.evidence.end, alignment_mode="expand")
     if words is None:
         return False
     subject = words.root.head if words.root.dep_ == "nummod" else words.root
     verb = subject.head
+    # 'put in danger by these two individuals', 'shot by two men': the count does the harm
+    if subject.dep_ == "pobj" and verb.dep_ == "agent":
+        return True
     return (
         subject.dep_ == "nsubj"
         and verb.pos_ == "VERB"
