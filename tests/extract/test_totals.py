@@ -284,3 +284,18 @@ def test_a_count_doing_the_harm_is_not_hurt(nlp: Language) -> None:
         "a detective said."
     )
     assert totals(nlp, text) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deputies say Cole Ames, 24, was shot in the leg after a chase. A man who ran from "
+         "deputies was shot as he reached a fence.", (0, 1)),
+        ("Deputies say Cole Ames, 24, was shot in the leg after a chase. A woman was also shot "
+         "in the arm.", (0, 2)),
+    ],
+)
+def test_a_named_victim_described_again(
+    nlp: Language, text: str, expected: tuple[int, int]
+) -> None:
+    assert totals(nlp, text) == expected

@@ -470,6 +470,11 @@ def _same_victim(victims: list[Victim], last: Victim | None, victim: Token,
                          and v.noun not in SEXES_BY_AGE[SEXES[noun]]), None)  # fmt: skip
         if same is None and (noun in GENERIC_NOUNS or last.noun in GENERIC_NOUNS):
             return last
+        # 'Jon Roe, 22, shot himself ... A man who was running from deputies shot himself':
+        # a story that named its one victim first describes him again, unless it says 'also'
+        also = any(t.lower_ == "also" for t in victim.head.children)
+        if same is None and len(victims) == 1 and victims[0].name and not also:
+            return victims[0]
         return same
     return last
 
