@@ -403,6 +403,11 @@ def _earlier_incident(sentence: Span) -> bool:
     return bool(EARLIER_OPENING.match(sentence.text))
 
 
+def _aside(sentence: Span, text: str) -> bool:
+    """A sentence that adds no victim: a repeat, an earlier incident, a link to another story."""
+    return _repeated(sentence, text) or _earlier_incident(sentence) or _link_line(sentence.text)
+
+
 def _full_name(victim: Token) -> str | None:
     """The whole name a person mention carries: 'Vicky Torres', or just 'Torres'."""
     if victim.ent_type_ != "PERSON":
@@ -419,6 +424,57 @@ def _same_name(known: str, name: str) -> bool:
     return len(known_words) == 1 or len(words) == 1 or known_words[0] == words[0]
 
 
+def _known_age(victims: list[Victim], victim: Token) -> tuple[bool, Victim | None, str | None]:
+    """Whether the mention's age settles who it is, the victim it settles on, and the age.
+
+    'the 52-year-old' is the victim of that age; an age no one has may still be a known
+    victim's first stated age, but not one of a victim whose age differs."""
+    age = _age(victim)
+    if age is None or all(v.age is None for v in victims):
+        return False, None, None
+    same_age = next((v for v in victims if v.age == age), None)
+    settled = same_age is not None or all(v.age is not None for v in victims)
+    return settled, same_age, age
+
+
+def _by_name(victims: list[Victim], name: str, conjunct: bool, fatal: bool,
+             age: str | None) -> Victim | None:  # fmt: skip
+    """The victim a name refers to: the same name, else the one unnamed victim it can be."""
+    target = next((v for v in victims if v.name and _same_name(v.name, name)), None)
+    if target is not None or conjunct:
+        return target
+    unnamed = [v for v in victims if v.name is None]
+    if unnamed and len(victims) == 1:
+        return unnamed[-1]
+    # 'Police found John Smith dead': the one unnamed victim who died
+    dead = [v for v in unnamed if v.killed]
+    if fatal and len(dead) == 1:
+        return dead[0]
+    # 'Jane Roe, 71,': the one unnamed victim of no other age
+    ageless = [v for v in unnamed if v.age is None]
+    return ageless[0] if age is not None and len(ageless) == 1 else None
+
+
+def _by_description(victims: list[Victim], last: Victim, victim: Token) -> Victim | None:
+    """The victim an indefinite description ('a man', 'a victim') refers back to, if any.
+
+    'a man was shot ... police found a victim': a role noun names no one new by itself;
+    'she was shot ... a 17-year-old girl was shot': the same sex names the same one."""
+    noun = victim.lemma_.lower()
+    same = next((v for v in victims if v.noun == noun), None)
+    if same is None and noun in LOOKBACK_NOUNS:
+        same = next((v for v in victims if SEXES.get(v.noun) == SEXES[noun]
+                     and v.noun not in SEXES_BY_AGE[SEXES[noun]]), None)  # fmt: skip
+    if same is None and (noun in GENERIC_NOUNS or last.noun in GENERIC_NOUNS):
+        return last
+    # 'Jon Roe, 22, shot himself ... A man who was running from deputies shot himself':
+    # a story that named its one victim first describes him again, unless it says 'also'
+    also = any(t.lower_ == "also" for t in victim.head.children)
+    if same is None and len(victims) == 1 and victims[0].name and not also:
+        return victims[0]
+    return same
+
+
 def _same_victim(victims: list[Victim], last: Victim | None, victim: Token,
                  conjunct: bool, fatal: bool) -> Victim | None:  # fmt: skip
     """The victim already in the story that a mention refers back to; None for a new one.
@@ -428,54 +484,21 @@ def _same_victim(victims: list[Victim], last: Victim | None, victim: Token,
     if not victims or last is None:
         return None
     determiners = {c.lower_ for c in victim.children if c.dep_ in {"det", "amod", "nummod"}}
-    name = _full_name(victim)
-    noun = victim.lemma_.lower()
     if victim.lower_ == "another" or "another" in determiners:
         return None
-    age = _age(victim)
-    if age is not None and any(v.age is not None for v in victims):
-        # 'the 52-year-old' is the victim of that age; an age no one has may still be a known
-        # victim's first stated age, but not one of a victim whose age differs
-        same_age = next((v for v in victims if v.age == age), None)
-        if same_age is not None or all(v.age is not None for v in victims):
-            return same_age
-    else:
-        age = None
+    settled, same_age, age = _known_age(victims, victim)
+    if settled:
+        return same_age
     places = [ORDINAL_PLACE[d] for d in determiners if d in ORDINAL_PLACE]
     if places:
         return victims[places[0] - 1] if len(victims) >= places[0] else None
+    name = _full_name(victim)
     if name is not None:
-        target = next((v for v in victims if v.name and _same_name(v.name, name)), None)
-        if target is None and not conjunct:
-            unnamed = [v for v in victims if v.name is None]
-            target = unnamed[-1] if unnamed and len(victims) == 1 else None
-            # 'Police found John Smith dead': the one unnamed victim who died
-            dead = [v for v in unnamed if v.killed]
-            if target is None and fatal and len(dead) == 1:
-                target = dead[0]
-            # 'Jane Roe, 71,': the one unnamed victim of no other age
-            ageless = [v for v in unnamed if v.age is None]
-            if target is None and age is not None and len(ageless) == 1:
-                target = ageless[0]
-        return target
-    indefinite = bool(determiners & INDEFINITE) or victim.text.endswith("-year-old")
+        return _by_name(victims, name, conjunct, fatal, age)
     if conjunct:
-        return next((v for v in victims if v.noun == noun), None)
-    if indefinite:
-        # 'a man was shot ... police found a victim': a role noun names no one new by itself;
-        # 'she was shot ... a 17-year-old girl was shot': the same sex names the same one
-        same = next((v for v in victims if v.noun == noun), None)
-        if same is None and noun in LOOKBACK_NOUNS:
-            same = next((v for v in victims if SEXES.get(v.noun) == SEXES[noun]
-                         and v.noun not in SEXES_BY_AGE[SEXES[noun]]), None)  # fmt: skip
-        if same is None and (noun in GENERIC_NOUNS or last.noun in GENERIC_NOUNS):
-            return last
-        # 'Jon Roe, 22, shot himself ... A man who was running from deputies shot himself':
-        # a story that named its one victim first describes him again, unless it says 'also'
-        also = any(t.lower_ == "also" for t in victim.head.children)
-        if same is None and len(victims) == 1 and victims[0].name and not also:
-            return victims[0]
-        return same
+        return next((v for v in victims if v.noun == victim.lemma_.lower()), None)
+    if determiners & INDEFINITE or victim.text.endswith("-year-old"):
+        return _by_description(victims, last, victim)
     return last
 
 
@@ -523,7 +546,7 @@ def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure], dict[Measure, 
     # who shot the last victim: 'he shot his wife, then he killed himself' kills the shooter
     last_shooter: Victim | None = None
     for tok, mention, fatal in _harm_events(doc):
-        if _repeated(tok.sent, text) or _earlier_incident(tok.sent) or _link_line(tok.sent.text):
+        if _aside(tok.sent, text):
             continue
         phrase = doc[mention.left_edge.i : mention.i + 1].text.lower()
         if any(phrase.startswith(n) for n in NO_ONE) or _negated(tok):
