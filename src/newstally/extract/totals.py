@@ -414,7 +414,7 @@ def _aside(sentence: Span, text: str) -> bool:
 
 
 def _full_name(victim: Token) -> str | None:
-    """The whole name a person mention carries: 'Vicky Torres', or just 'Torres'."""
+    """The whole name a person mention carries: 'Ana Lind', or just 'Lind'."""
     if victim.ent_type_ != "PERSON":
         return None
     span = next((e for e in victim.doc.ents if e.start <= victim.i < e.end), None)
@@ -422,7 +422,7 @@ def _full_name(victim: Token) -> str | None:
 
 
 def _same_name(known: str, name: str) -> bool:
-    """'Torres' is 'Pedro Torres'; 'Vicky Torres' is not: a spouse shares the surname."""
+    """'Lind' is 'Ola Lind'; 'Ana Lind' is not: a spouse shares the surname."""
     known_words, words = known.split(), name.split()
     if known_words[-1] != words[-1]:
         return False
