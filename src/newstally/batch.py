@@ -321,16 +321,14 @@ def run_batch(
     console: Console | None = None,
 ) -> BatchResult:
     """Skip finished chunks, compute the rest on `client`'s cluster, and load every shard into
-    `store` as its chunk finishes (the client is the store's only writer). `client` may be None
-    when every chunk is done."""
-    from distributed import as_completed
+    `store` in input order as its chunk is done (the client is the store's only writer).
+    `client` may be None when every chunk is done."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     chosen = settings or Settings()
     result = BatchResult(chunks=len(plan.chunks), failures=list(plan.failures))
-    finished = [chunk for chunk in plan.chunks if is_done(out, chunk)]
     todo = [chunk for chunk in plan.chunks if not is_done(out, chunk)]
-    result.skipped = len(finished)
+    result.skipped = len(plan.chunks) - len(todo)
     (out / "shards").mkdir(parents=True, exist_ok=True)
     with Progress(
         TextColumn("{task.description}"),
@@ -342,38 +340,40 @@ def run_batch(
         disable=console is None or not console.is_terminal,
     ) as progress:
         bar = progress.add_task("chunks", total=len(plan.chunks), stored=0)
-        for chunk in finished:
-            load_shard(store, shard_path(out, chunk.id), result)
-            progress.update(bar, advance=1, stored=result.stored)
-        if not todo:
-            return result
-        if client is None:
+        if todo and client is None:
             raise NewstallyError(f"{len(todo)} chunks to compute and no Dask client")
-        futures = client.map(
-            run_chunk,
-            todo,
-            out=str(out),
-            settings=chosen,
-            key=[f"newstally-chunk-{chunk.id}" for chunk in todo],
-            retries=1,
-        )
-        by_key = {future.key: chunk for future, chunk in zip(futures, todo, strict=True)}
-        for future in as_completed(futures):  # type: ignore[no-untyped-call]
-            chunk = by_key[future.key]
-            try:
-                future.result()
-            except Exception as exc:
-                first = chunk.inputs[0] if chunk.inputs else chunk.id
-                more = f" and {len(chunk.inputs) - 1} more" if len(chunk.inputs) > 1 else ""
-                result.failures.append(
-                    f"{first}{more}: chunk {chunk.id} failed "
-                    f"({type(exc).__name__}: {_one_line(str(exc))})"
-                )
-            else:
-                result.computed += 1
+        futures: dict[str, Any] = {}
+        if todo and client is not None:
+            mapped = client.map(
+                run_chunk,
+                todo,
+                out=str(out),
+                settings=chosen,
+                key=[f"newstally-chunk-{chunk.id}" for chunk in todo],
+                retries=1,
+            )
+            futures = {chunk.id: future for chunk, future in zip(todo, mapped, strict=True)}
+        # Shards are stored in the plan's (input) order, whatever order they finish in, so the
+        # first copy of a story in the input is the canonical one, as with `ingest`.
+        for chunk in plan.chunks:
+            future = futures.pop(chunk.id, None)
+            if future is None:
                 load_shard(store, shard_path(out, chunk.id), result)
-            finally:
-                future.release()
+            else:
+                try:
+                    future.result()
+                except Exception as exc:
+                    first = chunk.inputs[0] if chunk.inputs else chunk.id
+                    more = f" and {len(chunk.inputs) - 1} more" if len(chunk.inputs) > 1 else ""
+                    result.failures.append(
+                        f"{first}{more}: chunk {chunk.id} failed "
+                        f"({type(exc).__name__}: {_one_line(str(exc))})"
+                    )
+                else:
+                    result.computed += 1
+                    load_shard(store, shard_path(out, chunk.id), result)
+                finally:
+                    future.release()
             progress.update(bar, advance=1, stored=result.stored)
     return result
 

@@ -73,8 +73,11 @@ GroupOption = Annotated[
 ]
 PlaceOption = Annotated[
     str | None,
-    typer.Option(help="Country name or ISO code ('RU'), or part of a place name.",
-                 show_default=False),
+    typer.Option(help="ISO country code ('RU') or part of a place name.", show_default=False),
+]
+CountryOption = Annotated[
+    str | None,
+    typer.Option("--place", help="Country name or ISO code ('RU').", show_default=False),
 ]
 SinceOption = Annotated[
     str | None,
@@ -745,6 +748,10 @@ def figures_command(
     """List stored figures, oldest article first."""
     chosen = _measure(measure)
     after = published_date(since, "--since")
+    if group:
+        from newstally.tally.groups import normalise_group
+
+        group = normalise_group(group)  # any alias: 'DPRK' finds North Korea's figures
     with open_db(_existing_db(db)) as store:
         figures = store.figures(
             measure=chosen, group=group, place=place, since=after, article_id=article, limit=limit
@@ -756,16 +763,13 @@ def figures_command(
 def copies_command(db: DbOption = DEFAULT_DB, output: FormatOption = OutputFormat.TABLE) -> None:
     """List near-duplicate articles (one wire story in many outlets) and what each copies.
 
-    Articles are linked as they are stored; a store made by an older newstally is indexed
-    here first, oldest publication first, so the earliest copy is the canonical one.
+    Articles are linked as they are stored, each to the earliest stored copy; a store made
+    by an older newstally is indexed once when it is first opened.
     """
     from newstally.store.records import Copy
 
     with open_db(_existing_db(db)) as store:
-        indexed = store.index_copies()
         copies = store.copies()
-    if indexed:
-        warn(f"indexed {indexed} articles stored before copies were tracked")
     rows = [copy.model_dump(mode="json") for copy in copies]
     if output is OutputFormat.JSON:
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
@@ -865,7 +869,7 @@ def tally_command(
     db: DbOption = DEFAULT_DB,
     measure: MeasureOption = None,
     group: GroupOption = None,
-    place: PlaceOption = None,
+    place: CountryOption = None,
     since: SinceOption = None,
     output: Annotated[
         TallyFormat, typer.Option("--format", "-f", case_sensitive=False, help="Output format.")

@@ -33,3 +33,13 @@ def test_a_figure_in_wrapped_text_keeps_the_source_at_the_end_of_its_sentence() 
     report = extract(HARD_WRAPPED, None)
     killed = next(f for f in report.figures if f.measure.value == "killed")
     assert killed.source.text == "regional governor"
+
+
+def test_a_short_line_ending_in_a_function_word_is_still_a_headline() -> None:
+    text = "Toll climbs to 40 as\nRescuers search the rubble of the market for survivors."
+    assert sentences(text) == ["Toll climbs to 40 as", text.split("\n")[1]]
+
+
+def test_short_lower_case_list_items_stay_apart() -> None:
+    text = "north: 12 killed\nsouth: 40 killed, the agency said."
+    assert len(sentences(text)) == 2

@@ -1,5 +1,7 @@
 """Merging sightings into claims: SAME_CLAIM_RULE on hand-made figures."""
 
+import pytest
+
 from newstally.tally import tally
 
 
@@ -120,6 +122,22 @@ def test_unattributed_figures_in_copies_of_one_wire_story_are_one_claim(seen) ->
         "c1": "wire",
         "c2": "wire",
     }
+
+
+@pytest.mark.parametrize("copy_id", ["a-copy", "z-copy"])
+def test_an_outlets_own_report_does_not_join_a_wire_story_it_ran(seen, copy_id) -> None:
+    # Outlet two.example runs the wire story and also its own report with the same toll:
+    # the wire story speaks in its copies, the outlet in its own report, whatever the ids.
+    one = dict(source=None, kind="unattributed", text="12")
+    series = only_series(
+        seen(12, 12, article="m-wire", outlet="one.example", **one),
+        seen(12, 12, article=copy_id, outlet="two.example", copy_of="m-wire", **one),
+        seen(12, 12, article="n-own", outlet="two.example", **one),
+    )
+    assert sorted(sorted(s.article for s in c.sightings) for c in series.claims) == [
+        sorted(["m-wire", copy_id]),
+        ["n-own"],
+    ]
 
 
 def test_attributed_copies_count_as_one_story(seen) -> None:

@@ -23,6 +23,10 @@ DATELINE_TOKENS = 8
 # text often does: determiners, prepositions, conjunctions, 'to', possessive pronouns.
 CONTINUING_TAGS = {"DT", "IN", "CC", "TO", "PRP$"}
 CONTINUING_PUNCT = {",", ";"}
+# Punctuation after which a line break always ends the sentence.
+ENDING_PUNCT = {".", "!", "?", ":", '"', "”"}
+# Shorter lines are headlines, bylines or list items, not a wrapped paragraph's lines.
+MIN_WRAPPED_LINE = 40
 
 
 def model_name(name: str | None = None) -> str:
@@ -33,10 +37,14 @@ def model_name(name: str | None = None) -> str:
 def soft_wrap(doc: Doc, i: int) -> bool:
     """Whether the line break at token `i` only wraps a line inside a sentence: hard-wrapped
     text ('...when the\nOstra river burst...'). A single break is a wrap when the next line
-    starts in lower case or the line ends with a comma or a word that cannot end a sentence."""
+    starts in lower case or the line ends with a comma or a word that cannot end a sentence,
+    and the line is as long as a wrapped paragraph's lines (a headline ending in 'as' is not)."""
     if doc[i].text.count("\n") != 1 or i == 0 or i + 1 >= len(doc):
         return False
     before, after = doc[i - 1], doc[i + 1]
+    line_start = doc.text.rfind("\n", 0, before.idx) + 1
+    if before.text in ENDING_PUNCT or before.idx + len(before) - line_start < MIN_WRAPPED_LINE:
+        return False
     if after.text[:1].islower():
         return True
     return before.text in CONTINUING_PUNCT or (

@@ -8,8 +8,11 @@ tally can count one claim with many sightings.
 Method: each text becomes a set of word 5-grams ("shingles"); MinHash estimates the Jaccard
 similarity of two sets from 128-value signatures. Locality-sensitive hashing finds the candidates
 without comparing every pair: the signature is cut into BANDS bands of ROWS values, and two texts
-whose similarity is above the threshold very likely share at least one whole band (BANDS and ROWS
-are what datasketch's MinHashLSH picks for THRESHOLD and NUM_PERM). Band keys are plain strings,
+share at least one whole band with a probability that rises steeply with their similarity: 0.55
+at the threshold itself, 0.98 at 0.7, 0.06 at 0.3 (BANDS and ROWS are what datasketch's
+MinHashLSH picks for THRESHOLD and NUM_PERM). So copies a little above the threshold are missed
+about half the time; real copies, which differ by a dateline and a word or two, score 0.7 and
+more and are found. Band keys are plain strings,
 so the same index lives in memory (`DuplicateIndex`) or in a database table (the store's
 `article_buckets`). Each candidate is then checked against the threshold with its MinHash
 estimate, because shared bands also bring some pairs below it.
@@ -19,11 +22,14 @@ the invented 150-word wire story in tests/ingest/test_dedupe.py: copies with the
 dropped and a word or two changed score 0.83-0.84, one with its last lines replaced 0.78, the
 first two-thirds alone 0.70; another reporter's story of the same event, with the same names and
 numbers, scores 0.0, and the first two lines alone 0.18. 0.5 sits well between; a copy cut to
-less than about half of the original counts as a different article.
+less than about half of the original counts as a different article. A text of fewer than
+MIN_SHINGLES shingles (about 14 words) is never linked: two one-line items that share a
+sentence ('At least 12 people killed') are not one story.
 
->>> find_duplicates({"a": "Twelve people were killed when the river burst its banks on Monday",
-...                  "b": "Twelve people were killed when the river burst its banks on Monday.",
-...                  "c": "The central bank raised interest rates by a quarter point today"})
+>>> lead = "Twelve people were killed when the river burst its banks on Monday, flooding the town"
+>>> find_duplicates({"a": lead + ", officials said.", "b": lead + ", the governor said.",
+...                  "c": "The central bank raised interest rates by a quarter point today, "
+...                       "citing food and energy prices, and said more rises could follow."})
 {'a': 'a', 'b': 'a', 'c': 'c'}
 """
 
@@ -36,6 +42,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 import numpy as np
+import numpy.typing as npt
 from datasketch import MinHash
 
 SHINGLE_WORDS = 5
@@ -46,6 +53,10 @@ THRESHOLD = 0.5
 # with probability 1 - (1 - 0.5**5)**25 = 0.55; at 0.7, 0.98; at 0.3, 0.06.
 BANDS = 25
 ROWS = 5
+MIN_SHINGLES = 10
+
+# A signature: the NUM_PERM minimum hash values, each below 2**32 in the 'affine32' scheme.
+Signature = npt.NDArray[np.uint32]
 # MinHash permutations come from this seed and hashing scheme; stored signatures compare only
 # with signatures made the same way, so both are fixed here (datasketch 2 names its schemes).
 SEED = 1
@@ -65,19 +76,18 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
-def signature(text: str) -> MinHash | None:
-    """The MinHash of a text's shingles, or None for a text without words."""
+def signature(text: str) -> Signature | None:
+    """The MinHash signature of a text's shingles, or None for a text too short to link."""
     grams = shingles(text)
-    if not grams:
+    if len(grams) < MIN_SHINGLES:
         return None
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     minhash.update_batch(sorted(grams))
-    return minhash
+    return np.asarray(minhash.hashvalues, dtype=np.uint32)
 
 
-def bucket_keys(minhash: MinHash) -> list[str]:
+def bucket_keys(values: Signature) -> list[str]:
     """The signature's band keys: 'band:hash' strings; texts sharing one are candidates."""
-    values = np.asarray(minhash.hashvalues, dtype=np.uint64)
     return [
         f"{band}:"
         + hashlib.blake2b(values[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8)
@@ -86,30 +96,28 @@ def bucket_keys(minhash: MinHash) -> list[str]:
     ]
 
 
-def similarity(first: MinHash, second: MinHash) -> float:
+def similarity(first: Signature, second: Signature) -> float:
     """The estimated Jaccard similarity: the share of equal signature values."""
-    return float(first.jaccard(second))
+    return float(np.count_nonzero(first == second)) / len(first)
 
 
-def encode(minhash: MinHash) -> str:
-    """A signature as text (base64 of its 64-bit values), for a database column."""
-    values = np.asarray(minhash.hashvalues, dtype="<u8")
-    return base64.b64encode(values.tobytes()).decode("ascii")
+def encode(values: Signature) -> str:
+    """A signature as text (base64 of its 32-bit values, 684 characters), for a database."""
+    return base64.b64encode(values.astype("<u4").tobytes()).decode("ascii")
 
 
-def decode(text: str) -> MinHash:
+def decode(text: str) -> Signature:
     """The signature `encode` wrote."""
-    values = np.frombuffer(base64.b64decode(text), dtype="<u8").astype(np.uint64)
-    return MinHash(num_perm=len(values), seed=SEED, hashvalues=values, scheme=SCHEME)
+    return np.frombuffer(base64.b64decode(text), dtype="<u4").astype(np.uint32)
 
 
 def closest(
-    minhash: MinHash, candidates: Mapping[str, MinHash], threshold: float = THRESHOLD
+    values: Signature, candidates: Mapping[str, Signature], threshold: float = THRESHOLD
 ) -> tuple[str, float] | None:
     """The most similar candidate at or above the threshold, ties to the first; None if none."""
     best: tuple[str, float] | None = None
     for key, other in candidates.items():
-        score = similarity(minhash, other)
+        score = similarity(values, other)
         if score >= threshold and (best is None or score > best[1]):
             best = (key, score)
     return best
@@ -129,7 +137,7 @@ class DuplicateIndex:
             raise ValueError(f"threshold must be in (0, 1], not {threshold}")
         self.threshold = threshold
         self._buckets: dict[str, list[str]] = defaultdict(list)
-        self._signatures: dict[str, MinHash] = {}
+        self._signatures: dict[str, Signature] = {}
         self._canonical: dict[str, str] = {}
 
     def add(self, key: str, text: str) -> str:

@@ -18,8 +18,6 @@ from importlib import resources
 from types import TracebackType
 from typing import Any
 
-from datasketch import MinHash
-
 from newstally.errors import InputError, StoreError
 from newstally.ingest import dedupe
 from newstally.model import Article, Measure, Report
@@ -27,6 +25,11 @@ from newstally.store.records import FIGURE_COLUMNS, Copy, StoredFigure, figure_c
 
 Row = Mapping[str, Any]
 Params = Sequence[object]
+
+# The schema version that links near-duplicate articles (migrations/0002_copies.sql).
+COPIES_SCHEMA = 2
+# Stored articles compared with each new one: those sharing the most MinHash bands with it.
+COPY_CANDIDATES = 50
 
 _MIGRATION_NAME = re.compile(r"(\d{4})_[a-z0-9_]+\.sql\Z")
 
@@ -74,6 +77,13 @@ class Backend(ABC):
         """Held while the schema is checked and migrated, so two processes opening a new
         database do not both create its tables. SQLite's write lock already does this."""
         return nullcontext()
+
+    def lock_copies(self) -> None:
+        """Called inside a transaction before near-duplicates are looked up and indexed, so two
+        writers adding copies of one story at once see each other's. SQLite's transactions
+        already take the write lock at BEGIN (IMMEDIATE); PostgreSQL takes an advisory lock
+        held to the end of the transaction."""
+        return None
 
     @abstractmethod
     def close(self) -> None: ...
@@ -151,7 +161,12 @@ class Store:
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
+        before = backend.schema_version()
         self.schema_version = migrate(backend)
+        if 0 < before < COPIES_SCHEMA <= self.schema_version:
+            # Articles stored before copies were tracked are indexed once, now, oldest first,
+            # so that articles added from here on link to the earliest copy.
+            self.index_copies()
 
     # -- context manager ------------------------------------------------------------------
 
@@ -203,24 +218,33 @@ class Store:
 
     def _link_copy(self, article_id: str, text: str) -> None:
         """Index the article's MinHash and, when an earlier stored article is a near-duplicate
-        of it, record that article's canonical as the one this copies (see ingest/dedupe.py)."""
-        minhash = dedupe.signature(text)
-        if minhash is None:
+        of it, record that article's canonical as the one this copies (see ingest/dedupe.py).
+
+        Candidates are the articles sharing the most bands with it, at most COPY_CANDIDATES,
+        so one story syndicated thousands of times does not make each add slower."""
+        self.backend.lock_copies()
+        values = dedupe.signature(text)
+        if values is None:  # too short to link; the empty row marks it indexed
+            self.backend.execute(
+                "INSERT INTO article_minhash (article_id, signature) VALUES (?, '')", (article_id,)
+            )
             return
-        buckets = dedupe.bucket_keys(minhash)
+        buckets = dedupe.bucket_keys(values)
         marks = ", ".join("?" for _ in buckets)
-        candidates: dict[str, MinHash] = {}
+        candidates: dict[str, dedupe.Signature] = {}
         canonical: dict[str, str] = {}
         for row in self.backend.query(
-            "SELECT DISTINCT m.article_id, m.signature, a.copy_of FROM article_buckets b"
-            " JOIN article_minhash m ON m.article_id = b.article_id"
-            " JOIN articles a ON a.id = b.article_id"
-            f" WHERE b.bucket IN ({marks}) ORDER BY m.article_id",
-            buckets,
+            "SELECT m.article_id, m.signature, a.copy_of FROM ("
+            " SELECT article_id, count(*) AS shared FROM article_buckets"
+            f" WHERE bucket IN ({marks}) GROUP BY article_id"
+            " ORDER BY shared DESC, article_id LIMIT ?) c"
+            " JOIN article_minhash m ON m.article_id = c.article_id"
+            " JOIN articles a ON a.id = c.article_id ORDER BY c.shared DESC, c.article_id",
+            (*buckets, COPY_CANDIDATES),
         ):
             candidates[row["article_id"]] = dedupe.decode(row["signature"])
             canonical[row["article_id"]] = row["copy_of"] or row["article_id"]
-        best = dedupe.closest(minhash, candidates)
+        best = dedupe.closest(values, candidates)
         if best is not None:
             self.backend.execute(
                 "UPDATE articles SET copy_of = ?, copy_similarity = ? WHERE id = ?",
@@ -228,7 +252,7 @@ class Store:
             )
         self.backend.execute(
             "INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)",
-            (article_id, dedupe.encode(minhash)),
+            (article_id, dedupe.encode(values)),
         )
         self.backend.executemany(
             "INSERT INTO article_buckets (bucket, article_id) VALUES (?, ?)",
@@ -238,7 +262,7 @@ class Store:
     def index_copies(self) -> int:
         """Link copies among articles stored before near-duplicates were indexed (schema 1),
         oldest publication first, so the earliest copy becomes canonical; return how many
-        articles were indexed."""
+        articles were indexed. Opening an upgraded store does this once."""
         pending = [
             row["id"]
             for row in self.backend.query(

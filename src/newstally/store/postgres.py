@@ -32,6 +32,8 @@ CONNECT_TIMEOUT_S = 10
 VERSION_TABLE = "newstally_schema"
 # The advisory lock key held while migrating: 'NTLY' as an integer, like SQLite's application_id.
 MIGRATION_LOCK = 0x4E544C59
+# The advisory lock key held while a transaction looks up and indexes near-duplicates.
+COPIES_LOCK = MIGRATION_LOCK + 1
 
 _SCHEMES = re.compile(r"\A(postgres(?:ql)?)(?:\+[a-z0-9]+)?://", re.IGNORECASE)
 _PASSWORD = re.compile(r"(://[^/@:?#]*):[^/@?#]*@")
@@ -141,6 +143,10 @@ class PostgresBackend(Backend):
             # A lost connection has lost its lock too; its error is the one worth reporting.
             with suppress(StoreError):
                 self.execute("SELECT pg_advisory_unlock(?)", (MIGRATION_LOCK,))
+
+    def lock_copies(self) -> None:
+        # Released by COMMIT or ROLLBACK: two writers index copies one after the other.
+        self.execute("SELECT pg_advisory_xact_lock(?)", (COPIES_LOCK,))
 
     def _value(self, sql: str, params: Params = ()) -> object:
         for row in self.query(sql, params):

@@ -41,7 +41,7 @@ SAME_CLAIM_RULE = (
     "most 1 day apart, the same kind of status (asserting, denying or disputing), and the same "
     "source: equal normalised names, or two authorities (government, military, official, "
     "person) that do not name different countries, or, for an unattributed figure, the same "
-    "outlet or the same story (near-duplicate copies of one article)."
+    "story when the story was copied (near-duplicate articles), else the same outlet."
 )
 
 COUNT_TOLERANCE = 0.05
@@ -140,6 +140,9 @@ class Resolved:
     place: str | None
     scope: Scope
     day: dt.date | None
+    # Who asserts an unattributed figure: its story when the story was copied, else its outlet
+    # (see `own_voice`); None when neither is known.
+    voice: str | None = None
 
     @property
     def figure(self) -> Figure:
@@ -195,10 +198,32 @@ def resolve(figures: Iterable[SightedFigure]) -> list[Resolved]:
             for s, group in zip(seen, groups, strict=True)
         ]
     )
+    copied = {s.story for s in seen if s.story != s.article_id}
     return [
-        Resolved(s, group, country, figure_scope(s.figure), s.figure.reported or s.published)
+        Resolved(
+            s,
+            group,
+            country,
+            figure_scope(s.figure),
+            s.figure.reported or s.published,
+            own_voice(s, copied),
+        )
         for s, group, country in zip(seen, groups, countries, strict=True)
     ]
+
+
+def own_voice(seen: SightedFigure, copied: set[str]) -> str | None:
+    """Who speaks when an article states a figure without a source.
+
+    A story that other outlets copied speaks in all its copies, whichever outlet runs it;
+    otherwise the outlet speaks for its own articles. One key per figure keeps the rule an
+    equivalence, so merging does not depend on the order sightings come in.
+    """
+    if seen.story in copied:
+        return "story:" + seen.story
+    if seen.outlet is None:
+        return None
+    return "outlet:" + source_name(seen.outlet)
 
 
 def inherit_countries(
@@ -295,14 +320,8 @@ def same_source(a: Resolved, b: Resolved) -> bool:
     """Same normalised name, or two authorities not naming different countries, or same outlet."""
     sa, sb = a.figure.source, b.figure.source
     if sa.kind == SourceKind.UNATTRIBUTED or sb.kind == SourceKind.UNATTRIBUTED:
-        # The article asserts it itself: its outlet is the source, or the story it copies.
-        return sa.kind == sb.kind and (
-            a.seen.story == b.seen.story
-            or (
-                a.seen.outlet is not None
-                and source_name(a.seen.outlet) == source_name(b.seen.outlet)
-            )
-        )
+        # The article asserts it itself: its story or its outlet speaks (see `own_voice`).
+        return sa.kind == sb.kind and a.voice is not None and a.voice == b.voice
     name_a, name_b = a.source_words, b.source_words
     if name_a and name_a == name_b:
         return True

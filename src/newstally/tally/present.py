@@ -45,8 +45,8 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "period_end",
     "hedges",
     "sightings",
-    "stories",
     "articles",
+    "stories",
 )
 SERIES_COLUMNS: tuple[str, ...] = (
     "series",
@@ -114,8 +114,8 @@ def claim_row(series: Series, claim: Claim) -> dict[str, Cell]:
         "period_end": _iso(period.end) if period else None,
         "hedges": json.dumps(claim.hedges, ensure_ascii=False),
         "sightings": len(claim.sightings),
-        "stories": claim.stories,
         "articles": json.dumps(sorted({s.article for s in claim.sightings})),
+        "stories": claim.stories,
     }
 
 
@@ -195,11 +195,13 @@ def tally_tables(tally: Tally) -> Group:
 
 
 def _sightings_label(claim: Claim) -> str:
-    """'3' or, when some sightings are copies of one story, '3 (1 story)'."""
+    """'3' or, when some articles are copies of another, '3 in 4 articles (1 story)'."""
     seen = len(claim.sightings)
-    if claim.stories == seen:
+    if not any(s.copy_of for s in claim.sightings):
         return str(seen)
-    return f"{seen} ({claim.stories} {'story' if claim.stories == 1 else 'stories'})"
+    articles = len({s.article for s in claim.sightings})
+    where = f" in {articles} articles" if articles != seen else ""
+    return f"{seen}{where} ({claim.stories} {'story' if claim.stories == 1 else 'stories'})"
 
 
 def timeline_text(timeline: Timeline, width: int = 30) -> Text:

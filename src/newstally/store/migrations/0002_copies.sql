@@ -8,7 +8,8 @@ ALTER TABLE articles ADD COLUMN copy_similarity REAL;
 
 CREATE INDEX articles_copy_of ON articles (copy_of);
 
--- Each article's MinHash signature (base64 of 128 64-bit values).
+-- Each article's MinHash signature (base64 of 128 32-bit values; '' for a text too short to
+-- link, which marks it indexed all the same).
 CREATE TABLE article_minhash (
     article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
     signature  TEXT NOT NULL
@@ -21,3 +22,6 @@ CREATE TABLE article_buckets (
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     PRIMARY KEY (bucket, article_id)
 );
+
+-- Deleting an article deletes its buckets: find them without scanning the table.
+CREATE INDEX article_buckets_article ON article_buckets (article_id);
