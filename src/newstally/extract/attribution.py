@@ -305,12 +305,66 @@ def _content_range(verb: Token, skip: set[int]) -> tuple[int, int] | None:
 
     if not parts:
         return None
+    for part in parts:
+        skip = skip | _trailing_asides(part)
     tokens = [t for p in parts for t in p.subtree if t.i not in skip]
     if not tokens:
         return None
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     return start, end
+
+
+# Clause relations that can hang a separate statement on the end of what is attributed.
+ASIDE_DEPS = {"advcl", "relcl", "acl", "conj"}
+# Marks that set an aside off from the clause before it.
+ASIDE_MARKS = {",", ";", "(", "—", "–", "--", "-"}
+
+
+def _trailing_asides(part: Token) -> set[int]:
+    """Tokens of statements set off at the end of a content clause, which are not what was said.
+
+    'He said the plan was dead, citing the vote' or '..., although he refused to ...' or
+    'endorsed Smith, who says he is honored': a clause after the comma that holds a cue of its
+    own is a second statement, and leaving it in lets this content swallow that one. A clause
+    joined by 'and' counts when its verb is itself a cue ('... and warned that ...'). An aside
+    with no cue stays: 'killed two, raising the toll to 31' is all the speaker's.
+    """
+    dropped: set[int] = set()
+    end = max(t.i for t in part.subtree)
+    while True:
+        cut = None
+        for tok in part.subtree:
+            if tok.i in dropped or tok.dep_ not in ASIDE_DEPS or tok.i == part.i:
+                continue
+            if tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            sub = [t.i for t in tok.subtree]
+            if max(sub) != end:
+                continue
+            first = min(sub)
+            doc = tok.doc
+            before = doc[first - 1] if first > part.left_edge.i else None
+            if before is None:
+                continue
+            set_off = before.text in ASIDE_MARKS
+            if tok.dep_ == "conj" and not set_off:
+                set_off = before.dep_ == "cc" and _is_cue(tok)
+            if not set_off or not any(_is_cue(t) for t in tok.subtree):
+                continue
+            if cut is None or first < min(t.i for t in cut.subtree):
+                cut = tok
+        if cut is None:
+            return dropped
+        first = min(t.i for t in cut.subtree)
+        dropped.update(t.i for t in cut.subtree)
+        k = first - 1
+        while k > part.i and (cut.doc[k].is_punct or cut.doc[k].dep_ == "cc"):
+            dropped.add(k)
+            k -= 1
+        end = k
+        if end <= part.i:
+            return dropped
 
 
 def _relays(doc: Doc, verb: Token) -> list[Token]:
@@ -453,6 +507,14 @@ ATTITUDE_VERBS = {"want", "need", "plan", "intend", "seek", "aim", "decide", "re
                   "point"}  # fmt: skip
 
 
+# Verbs that take a clause or object without reporting anyone's words or views: 'the rule
+# allows banks to ...', 'the plan needs votes', 'the war cost jobs', 'it means that ...'.
+NOT_CUE_VERBS = {"allow", "need", "mean", "cost", "go", "earn", "end", "hold", "sit", "launch",
+                 "attract", "receive", "hit", "expose", "pursue", "model", "cause", "require",
+                 "enable", "force", "lead", "help", "keep", "leave", "take", "give", "bring",
+                 "put", "set", "become", "remain", "seem", "appear"}  # fmt: skip
+
+
 def _is_cue(verb: Token) -> bool:
     """A cue verb: from the table, or any verb that takes a clause from a speaker-like subject
     ('Trump wants the wall built', 'officials believe that ...'), as PARC annotates them."""
@@ -465,7 +527,14 @@ def _is_cue(verb: Token) -> bool:
     deps = {"ccomp", "xcomp", "dobj"} if verb.lemma_.lower() in ATTITUDE_VERBS else {"ccomp"}
     clause = any(c.dep_ in deps for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return clause and bool(subjects) and _speaker_like(subjects[0])
+    if not clause or not subjects:
+        return False
+    subject = subjects[0]
+    if _speaker_like(subject):
+        return True
+    # 'The union endorsed Smith', 'The court ruled that ...': a named or common noun can hold a
+    # view when the verb is one of stance or takes a clause; verbs of having and causing cannot.
+    return subject.pos_ in {"NOUN", "PROPN"} and verb.lemma_.lower() not in NOT_CUE_VERBS
 
 
 NOMINAL_CUES = {"claim", "statement", "assertion", "allegation", "argument", "suggestion",

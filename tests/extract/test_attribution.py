@@ -1,0 +1,38 @@
+"""Attribution frames read from invented news sentences: who is said to say or hold what."""
+
+from __future__ import annotations
+
+from newstally.extract.report import extract
+from newstally.model import Attribution
+
+
+def attributions(text: str) -> list[Attribution]:
+    return extract(text).attributions
+
+
+def content_of(text: str, cue: str) -> list[str]:
+    """The content of every attribution with this cue lemma, as words."""
+    return [text[a.content.start : a.content.end] for a in attributions(text) if a.cue == cue]
+
+
+def test_an_aside_after_a_comma_is_not_part_of_what_was_said() -> None:
+    text = "The mayor claimed that the bridge was safe, although he later refused to close it."
+    claimed = content_of(text, "claim")
+    assert claimed == ["that the bridge was safe"]
+    assert content_of(text, "refuse") == ["to close it"]
+
+
+def test_a_relative_clause_on_the_object_is_its_own_statement() -> None:
+    text = "The teachers' union endorsed Maria Lopez, who says she is grateful."
+    assert content_of(text, "endorse") == ["Maria Lopez"]
+
+
+def test_a_common_noun_subject_can_hold_a_stance() -> None:
+    text = "The appeals court ruled that the new voting rules were unlawful."
+    found = attributions(text)
+    assert [(a.cue, a.source.text) for a in found] == [("rule", "appeals court")]
+
+
+def test_a_verb_of_causing_is_not_a_cue() -> None:
+    text = "The new rule allows farmers to sell their grain abroad."
+    assert attributions(text) == []
