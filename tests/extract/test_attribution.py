@@ -60,3 +60,11 @@ def test_a_speech_verb_before_a_colon_takes_the_next_paragraph() -> None:
 def test_a_label_before_a_colon_is_not_a_speaker() -> None:
     text = "Correction: An earlier version of this story misstated the date of the vote.\n"
     assert [a.cue for a in attributions(text)] == []
+
+
+def test_a_cue_inside_a_quote_without_a_speaker_is_part_of_the_quote() -> None:
+    text = (
+        'Banners along the route carried one line: "We believe the council has failed every '
+        'family on this street and we want it gone."'
+    )
+    assert [a.cue for a in attributions(text) if a.cue in {"believe", "want"}] == []

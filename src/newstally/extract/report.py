@@ -129,13 +129,14 @@ def attributions_of(doc: Doc, frames: list[Frame], quotes: list[FoundQuote]) -> 
     """Every attributed statement: the frames, and the quotes not already inside one."""
     out: list[Attribution] = []
     seen: set[tuple[int, int]] = set()
-    quoted = [(q.quote.evidence.start, q.quote.evidence.end) for q in quotes if q.speaker]
+    quoted = [(q.quote.evidence.start, q.quote.evidence.end) for q in quotes]
     for frame in frames:
         if frame.source is None:
             continue
         cue_char = doc[frame.cue_start].idx
         if any(s <= cue_char < e for s, e in quoted):
-            # 'I think ...' inside a quote is part of the quoted speaker's words (PARC)
+            # 'I think ...' inside a quote is part of the quoted words (PARC), whether or not
+            # the quote's speaker was found
             continue
         key = (frame.content_start, frame.content_end)
         seen.add(key)
