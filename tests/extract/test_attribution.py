@@ -68,3 +68,9 @@ def test_a_cue_inside_a_quote_without_a_speaker_is_part_of_the_quote() -> None:
         'family on this street and we want it gone."'
     )
     assert [a.cue for a in attributions(text) if a.cue in {"believe", "want"}] == []
+
+
+def test_a_statement_inside_another_is_part_of_it() -> None:
+    text = "The mayor said the engineers believe the old bridge will not last another winter."
+    found = [(a.cue, a.source.text) for a in attributions(text)]
+    assert found == [("say", "mayor")]

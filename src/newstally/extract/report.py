@@ -184,5 +184,22 @@ def attributions_of(doc: Doc, frames: list[Frame], quotes: list[FoundQuote]) -> 
                 else None,
             )
         )
+    out = outermost(out)
     out.sort(key=lambda a: (a.content.start, a.content.end))
     return out
+
+
+def outermost(attributions: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution whose cue lies inside the content of another: 'Smith said Jones
+    thinks the plan will fail' is one statement of Smith's, and what Jones thinks is part of
+    it (PolNeAR annotates the outer one only). The widest contents are kept first, so of two
+    that hold each other's cues the wider stands."""
+    kept: list[Attribution] = []
+    for candidate in sorted(attributions, key=lambda a: a.content.start - a.content.end):
+        cue = candidate.cue_span
+        if cue is not None and any(
+            k.content.start <= cue.start < k.content.end for k in kept
+        ):
+            continue
+        kept.append(candidate)
+    return kept
