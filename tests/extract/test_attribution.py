@@ -74,3 +74,15 @@ def test_a_statement_inside_another_is_part_of_it() -> None:
     text = "The mayor said the engineers believe the old bridge will not last another winter."
     found = [(a.cue, a.source.text) for a in attributions(text)]
     assert found == [("say", "mayor")]
+
+
+def test_a_verb_of_voicing_a_view_takes_its_object_as_content() -> None:
+    text = "The governor expressed deep doubts about the new stadium."
+    found = [(a.cue, a.source.text, text[a.content.start : a.content.end])
+             for a in attributions(text)]
+    assert found == [("express", "governor", "deep doubts about the new stadium")]
+
+
+def test_mentioning_something_attributes_it() -> None:
+    text = "In her speech, Senator Alvarez mentioned the rising cost of child care."
+    assert [a.cue for a in attributions(text)] == ["mention"]

@@ -504,7 +504,15 @@ ATTITUDE_VERBS = {"want", "need", "plan", "intend", "seek", "aim", "decide", "re
                   "insist", "question", "doubt", "prefer", "urge", "welcome", "applaud",
                   "decry", "denounce", "fault", "brand", "label", "dub", "vow", "promise",
                   "pledge", "ask", "call", "show", "suggest", "indicate",
-                  "point"}  # fmt: skip
+                  "point",
+                  # verbs of voicing, weighing and naming a view, with an object: 'offered
+                  # support', 'expressed doubts', 'mocked the plan', 'likened him to ...'
+                  "offer", "express", "decline", "mock", "ridicule", "highlight", "view",
+                  "encourage", "reference", "detail", "invoke", "recognize", "recognise",
+                  "liken", "compare", "address", "promote", "champion", "embrace", "examine",
+                  "discuss", "mention", "echo", "tout", "hail", "laud", "lament", "bemoan",
+                  "like", "love", "hate", "dislike", "accept", "outline",
+                  "challenge"}  # fmt: skip
 
 
 # Verbs that take a clause or object without reporting anyone's words or views: 'the rule
