@@ -86,3 +86,15 @@ def test_a_verb_of_voicing_a_view_takes_its_object_as_content() -> None:
 def test_mentioning_something_attributes_it() -> None:
     text = "In her speech, Senator Alvarez mentioned the rising cost of child care."
     assert [a.cue for a in attributions(text)] == ["mention"]
+
+
+def test_a_stray_straight_quote_does_not_pair_across_curly_quotes() -> None:
+    text = (
+        'A resident called the vote "a farce.\n\n'
+        "“We are done with this,” the mayor said.\n\n"
+        "“The fund is empty,” the treasurer said.\n\n"
+        'The clerk wrote "no comment" in the minutes.'
+    )
+    said = [(a.source.text, text[a.content.start : a.content.end])
+            for a in attributions(text) if a.cue == "say"]
+    assert said == [("mayor", "We are done with this"), ("treasurer", "The fund is empty")]

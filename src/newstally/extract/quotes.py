@@ -23,7 +23,9 @@ from newstally.extract.attribution import (
 )
 from newstally.model import Quote, SourceKind, Span
 
-QUOTE_PAIRS = re.compile(r"“(?P<curly>[^“”]{1,5000})”|\"(?P<straight>[^\"]{1,5000})\"")
+# A straight-quoted body holds no curly marks: a stray '"' in a text that quotes with “ ” would
+# otherwise pair with the next stray one paragraphs later and swallow everything between.
+QUOTE_PAIRS = re.compile(r"“(?P<curly>[^“”]{1,5000})”|\"(?P<straight>[^\"“”]{1,5000})\"")
 SPEECH_CUES = {lemma for lemma in CUE_STATUS} | {"ask", "shout", "write", "tweet", "joke"}
 WINDOW_TOKENS = 14
 DASH_SIGNATURE = re.compile(
