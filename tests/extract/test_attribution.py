@@ -98,3 +98,16 @@ def test_a_stray_straight_quote_does_not_pair_across_curly_quotes() -> None:
     said = [(a.source.text, text[a.content.start : a.content.end])
             for a in attributions(text) if a.cue == "say"]
     assert said == [("mayor", "We are done with this"), ("treasurer", "The fund is empty")]
+
+
+def test_a_second_verb_shares_the_subject_of_the_first() -> None:
+    text = "The senator praised the farmers and criticized the new import rules."
+    found = [(a.cue, a.source.text, text[a.content.start : a.content.end])
+             for a in attributions(text)]
+    assert ("criticize", "senator", "the new import rules") in found
+
+
+def test_by_saying_takes_the_subject_of_the_verb_it_hangs_on() -> None:
+    text = "The minister answered critics by saying that the budget was balanced."
+    found = [(a.cue, a.source.text) for a in attributions(text)]
+    assert ("say", "minister") in found

@@ -523,6 +523,35 @@ NOT_CUE_VERBS = {"allow", "need", "mean", "cost", "go", "earn", "end", "hold", "
                  "put", "set", "become", "remain", "seem", "appear"}  # fmt: skip
 
 
+# Links from a verb with no subject of its own to the verb whose subject it shares: 'criticized
+# X and praised Y' (conj), 'refused to answer' (xcomp), 'responded, saying ...' (advcl),
+# 'by saying that ...' (pcomp under a preposition).
+SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp"}
+SHARED_SUBJECT_HOPS = 3
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject a verb without one takes from the verb it hangs on, up a few links."""
+    tok = verb
+    for _ in range(SHARED_SUBJECT_HOPS):
+        if tok.dep_ not in SHARED_SUBJECT_DEPS:
+            return None
+        head = tok.head
+        if tok.dep_ == "pcomp" and head.pos_ == "ADP":
+            head = head.head
+        if head is tok or head.pos_ not in {"VERB", "AUX"}:
+            return None
+        if tok.dep_ == "conj" and not any(c.dep_ == "cc" and c.i < tok.i for c in head.children):
+            return None  # a conjunct with no 'and' is more often a misparsed noun: ', figures'
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+        if any(c.dep_ == "nsubjpass" for c in head.children):
+            return None
+        tok = head
+    return None
+
+
 def _is_cue(verb: Token) -> bool:
     """A cue verb: from the table, or any verb that takes a clause from a speaker-like subject
     ('Trump wants the wall built', 'officials believe that ...'), as PARC annotates them."""
@@ -535,6 +564,8 @@ def _is_cue(verb: Token) -> bool:
     deps = {"ccomp", "xcomp", "dobj"} if verb.lemma_.lower() in ATTITUDE_VERBS else {"ccomp"}
     clause = any(c.dep_ in deps for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and (shared := _shared_subject(verb)) is not None:
+        subjects = [shared]
     if not clause or not subjects:
         return False
     subject = subjects[0]
@@ -720,9 +751,8 @@ def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
                     )
             elif subjects and subjects[0].dep_ != "nsubjpass":
                 source_tok = subjects[0]
-            elif verb.dep_ in {"conj", "xcomp", "advcl"} and not subjects:
-                heads = [c for c in verb.head.children if c.dep_ == "nsubj"]
-                source_tok = heads[0] if heads else None
+            elif not subjects:
+                source_tok = _shared_subject(verb)
             if source_tok is None or source_tok.lower_ in {"it", "this", "that", "there"}:
                 continue
             for child in verb.children:
