@@ -111,3 +111,30 @@ def test_by_saying_takes_the_subject_of_the_verb_it_hangs_on() -> None:
     text = "The minister answered critics by saying that the budget was balanced."
     found = [(a.cue, a.source.text) for a in attributions(text)]
     assert ("say", "minister") in found
+
+
+def unsourced(text: str) -> list[tuple[str, str]]:
+    return [(a.cue, text[a.content.start : a.content.end])
+            for a in attributions(text) if a.source.text is None]
+
+
+def test_an_agentless_passive_cue_attributes_to_no_one_named() -> None:
+    text = "The mayor is expected to resign next week."
+    assert unsourced(text) == [("expect", "The mayor is expected to resign next week")]
+
+
+def test_a_verb_of_seeming_is_the_writer_s_impression() -> None:
+    text = "The new stadium seems too expensive for the city."
+    assert unsourced(text) == [("seem", "The new stadium seems too expensive for the city")]
+
+
+def test_a_hearsay_adverb_attributes_its_clause() -> None:
+    text = "The driver allegedly fled the scene after the crash."
+    assert unsourced(text) == [("allegedly", "The driver allegedly fled the scene after the crash")]
+
+
+def test_an_unsourced_cue_inside_a_sourced_one_leaves_the_source() -> None:
+    text = "Police said 12 people are believed killed in the blast."
+    report = extract(text)
+    assert [(a.cue, a.source.text) for a in report.attributions] == [("say", "Police")]
+    assert [f.source.text for f in report.figures if f.source] == ["Police"]
