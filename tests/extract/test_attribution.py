@@ -138,3 +138,15 @@ def test_an_unsourced_cue_inside_a_sourced_one_leaves_the_source() -> None:
     report = extract(text)
     assert [(a.cue, a.source.text) for a in report.attributions] == [("say", "Police")]
     assert [f.source.text for f in report.figures if f.source] == ["Police"]
+
+
+def test_a_verb_of_voicing_a_view_through_a_preposition() -> None:
+    text = "The governor railed against the new fishing quotas."
+    found = [(a.cue, a.source.text, text[a.content.start : a.content.end])
+             for a in attributions(text)]
+    assert found == [("rail", "governor", "against the new fishing quotas")]
+
+
+def test_a_preposition_of_time_is_not_the_content() -> None:
+    text = "The governor spoke on Tuesday in the capital."
+    assert [a.cue for a in attributions(text)] == []

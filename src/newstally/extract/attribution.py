@@ -285,6 +285,38 @@ def _source_from_subject(doc: Doc, subj: Token) -> SourceRef:
 CALL_FOR = {"call", "ask", "push", "press", "argue", "plead", "appeal", "advocate", "lobby"}
 
 
+# Verbs that voice a view through a preposition: its object is what the view is about.
+PHRASAL_CUES: dict[str, frozenset[str]] = {
+    verb: frozenset(preps.split())
+    for verb, preps in {
+        "speak": "of about", "talk": "about", "rail": "against", "vote": "for against",
+        "decide": "against on", "warn": "against about of", "complain": "about of",
+        "seize": "on upon", "bristle": "at", "go": "after", "call": "for on",
+        "comment": "on about", "apologize": "for", "apologise": "for", "advocate": "for",
+        "argue": "for against about", "insist": "on", "object": "to", "push": "for",
+        "lash": "at against", "weigh": "on about", "focus": "on", "double": "on",
+        "campaign": "for against",
+        "rally": "behind against around", "side": "with against", "agree": "with on",
+        "disagree": "with on about", "boast": "about of", "brag": "about", "joke": "about",
+        "worry": "about", "care": "about", "fret": "about over", "testify": "about",
+        "muse": "about on", "plead": "for", "appeal": "for to", "lobby": "for against",
+        "hint": "at", "elaborate": "on", "dwell": "on", "harp": "on", "scoff": "at",
+        "balk": "at", "lament": "over", "marvel": "at", "protest": "against",
+    }.items()
+}  # fmt: skip
+
+
+def _phrasal_cue(verb: Token, child: Token) -> bool:
+    """'railed against the deal': a verb of voicing a view and its preposition."""
+    preps = PHRASAL_CUES.get(verb.lemma_.lower())
+    return (
+        preps is not None
+        and child.dep_ == "prep"
+        and child.lower_ in preps
+        and child.i > verb.i
+    )
+
+
 def _content_range(verb: Token, skip: set[int]) -> tuple[int, int] | None:
     """Character range of what a cue verb attributes: its clause or object."""
     parts: list[Token] = []
@@ -302,6 +334,8 @@ def _content_range(verb: Token, skip: set[int]) -> tuple[int, int] | None:
             parts.append(child)  # 'called for a ban'
         elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() == "point":
             parts.append(child)  # 'pointed to the polls'
+        elif _phrasal_cue(verb, child):
+            parts.append(child)  # 'railed against the deal', 'spoke of his fears'
 
     if not parts:
         return None
@@ -562,7 +596,7 @@ def _is_cue(verb: Token) -> bool:
     if verb.lemma_.lower() in {"be", "have", "do", "make", "let", "help", "see", "get"}:
         return False
     deps = {"ccomp", "xcomp", "dobj"} if verb.lemma_.lower() in ATTITUDE_VERBS else {"ccomp"}
-    clause = any(c.dep_ in deps for c in verb.children)
+    clause = any(c.dep_ in deps or _phrasal_cue(verb, c) for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and (shared := _shared_subject(verb)) is not None:
         subjects = [shared]
