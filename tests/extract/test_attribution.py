@@ -150,3 +150,13 @@ def test_a_verb_of_voicing_a_view_through_a_preposition() -> None:
 def test_a_preposition_of_time_is_not_the_content() -> None:
     text = "The governor spoke on Tuesday in the capital."
     assert [a.cue for a in attributions(text)] == []
+
+
+def test_a_dash_signature_after_a_no_break_space_names_the_speaker() -> None:
+    text = (
+        "Readers wrote in about the bridge.\n"
+        "“The bridge has been closed for a year and nobody seems to care at all.”\u00a0― Ana Ruiz\n"
+        "“My commute is now an hour longer every single day of the week.”\u00a0― Tom Reyes\n"
+    )
+    speakers = [a.source.text for a in attributions(text) if a.source.text != "Readers"]
+    assert speakers == ["Ana Ruiz", "Tom Reyes"]

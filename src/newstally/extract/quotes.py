@@ -28,8 +28,9 @@ from newstally.model import Quote, SourceKind, Span
 QUOTE_PAIRS = re.compile(r"“(?P<curly>[^“”]{1,5000})”|\"(?P<straight>[^\"“”]{1,5000})\"")
 SPEECH_CUES = {lemma for lemma in CUE_STATUS} | {"ask", "shout", "write", "tweet", "joke"}
 WINDOW_TOKENS = 14
+# A signature after a dash, spaces included (no-break ones too, not line breaks).
 DASH_SIGNATURE = re.compile(
-    r"[ \t]*[―—–][ \t]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})"
+    r"[^\S\n]*[―—–][^\S\n]*(?P<name>[A-Z][\w.'’-]+(?:[^\S\n]+[A-Z][\w.'’-]+){0,3})"
 )
 MIN_QUOTE_WORDS = 5
 # how far (characters) a continuation may start after the previous quote ended
