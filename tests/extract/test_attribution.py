@@ -160,3 +160,14 @@ def test_a_dash_signature_after_a_no_break_space_names_the_speaker() -> None:
     )
     speakers = [a.source.text for a in attributions(text) if a.source.text != "Readers"]
     assert speakers == ["Ana Ruiz", "Tom Reyes"]
+
+
+def test_a_straight_quote_does_not_pair_across_a_paragraph_break() -> None:
+    text = (
+        'The mayor called the flood response "a disaster.\n\n'
+        "Council members said they would vote on the repair budget on Friday.\n\n"
+        '"We are ready to rebuild," one member said.'
+    )
+    found = [(a.cue, a.source.text) for a in attributions(text)]
+    assert ("say", "Council members") in found
+
