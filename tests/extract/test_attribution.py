@@ -171,3 +171,15 @@ def test_a_straight_quote_does_not_pair_across_a_paragraph_break() -> None:
     found = [(a.cue, a.source.text) for a in attributions(text)]
     assert ("say", "Council members") in found
 
+
+
+def test_a_nominal_cue_with_an_owner_takes_its_topic() -> None:
+    text = "The senator's criticism of the harbor plan surprised her colleagues."
+    found = [(a.cue, a.source.text, text[a.content.start : a.content.end])
+             for a in attributions(text)]
+    assert found == [("criticism", "senator's", "of the harbor plan")]
+
+
+def test_a_date_after_a_nominal_cue_is_not_its_topic() -> None:
+    text = "His remarks on Saturday were brief."
+    assert attributions(text) == []

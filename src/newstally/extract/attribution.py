@@ -615,7 +615,20 @@ NOMINAL_CUES = {"claim", "statement", "assertion", "allegation", "argument", "su
                 "accusation", "denial", "insistence", "fear", "hope", "call", "demand",
                 "proposal", "plan", "vow", "threat", "prediction", "estimate", "assessment",
                 "announcement", "admission", "contention", "charge", "complaint", "insinuation",
-                "theory", "position", "idea", "notion", "pitch", "message", "decision"}  # fmt: skip
+                "theory", "position", "idea", "notion", "pitch", "message", "decision",
+                # nouns of judging and answering: 'her criticism of', 'his praise for'
+                "criticism", "attack", "praise", "concern", "worry", "doubt", "skepticism",
+                "scepticism", "opposition", "objection", "support", "endorsement", "rejection",
+                "rhetoric", "opinion", "reaction", "response", "answer", "explanation",
+                "account", "description", "testimony", "advice", "recommendation", "request",
+                "appeal", "assurance", "admiration", "disdain", "contempt",
+                "determination", "push", "defense", "defence", "campaign",
+                "crusade"}  # fmt: skip
+
+
+# Prepositions that give the topic of a nominal cue whose owner is named: 'her criticism of',
+# 'his remarks about', 'their attacks on'.
+NOMINAL_TOPIC_PREPS = {"of", "about", "on", "over", "against", "for", "toward", "towards"}
 
 
 def _nominal_frames(doc: Doc, sent: Span) -> list[Frame]:
@@ -627,6 +640,11 @@ def _nominal_frames(doc: Doc, sent: Span) -> list[Frame]:
             continue
         clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
                    and any(g.dep_ == "mark" or g.lower_ == "to" for g in c.children)]
+        if not clauses:
+            # 'his comments about the wall', "Trump's attacks on Machado": the topic
+            clauses = [c for c in noun.children if c.dep_ == "prep"
+                       and c.lower_ in NOMINAL_TOPIC_PREPS and c.i > noun.i
+                       and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)]
         if not clauses:
             continue
         owners = [c for c in noun.children if c.dep_ == "poss"]
