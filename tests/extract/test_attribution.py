@@ -183,3 +183,9 @@ def test_a_nominal_cue_with_an_owner_takes_its_topic() -> None:
 def test_a_date_after_a_nominal_cue_is_not_its_topic() -> None:
     text = "His remarks on Saturday were brief."
     assert attributions(text) == []
+
+
+def test_a_relative_pronoun_holds_the_view_of_its_antecedent() -> None:
+    text = "The fishermen's union, which endorsed the harbor plan last year, now opposes it."
+    found = [(a.cue, a.source.text) for a in attributions(text)]
+    assert ("endorse", "which") in found

@@ -586,6 +586,9 @@ def _shared_subject(verb: Token) -> Token | None:
     return None
 
 
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
 def _is_cue(verb: Token) -> bool:
     """A cue verb: from the table, or any verb that takes a clause from a speaker-like subject
     ('Trump wants the wall built', 'officials believe that ...'), as PARC annotates them."""
@@ -603,6 +606,8 @@ def _is_cue(verb: Token) -> bool:
     if not clause or not subjects:
         return False
     subject = subjects[0]
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head  # 'the union, which endorsed ...': the union holds the view
     if _speaker_like(subject):
         return True
     # 'The union endorsed Smith', 'The court ruled that ...': a named or common noun can hold a
