@@ -189,3 +189,20 @@ def test_a_relative_pronoun_holds_the_view_of_its_antecedent() -> None:
     text = "The fishermen's union, which endorsed the harbor plan last year, now opposes it."
     found = [(a.cue, a.source.text) for a in attributions(text)]
     assert ("endorse", "which") in found
+
+
+def test_an_accusation_names_its_charge() -> None:
+    text = "The council accused the contractor of hiding the cost overruns."
+    found = [(a.cue, a.source.text, text[a.content.start : a.content.end])
+             for a in attributions(text)]
+    assert found == [("accuse", "council", "the contractor of hiding the cost overruns")]
+
+
+def test_a_curly_quote_does_not_pair_across_a_paragraph_break() -> None:
+    text = (
+        "The mayor said there was “no danger\" to residents.\n\n"
+        "The fire chief said the blaze was under control by midnight.\n\n"
+        "Officials said it would take \"more hours” to reopen the road."
+    )
+    found = [(a.cue, a.source.text) for a in attributions(text)]
+    assert ("say", "fire chief") in found

@@ -546,7 +546,9 @@ ATTITUDE_VERBS = {"want", "need", "plan", "intend", "seek", "aim", "decide", "re
                   "liken", "compare", "address", "promote", "champion", "embrace", "examine",
                   "discuss", "mention", "echo", "tout", "hail", "laud", "lament", "bemoan",
                   "like", "love", "hate", "dislike", "accept", "outline",
-                  "challenge"}  # fmt: skip
+                  "challenge",
+                  # accusing and blaming name their charge with 'of' and 'for'
+                  "accuse", "blame"}  # fmt: skip
 
 
 # Verbs that take a clause or object without reporting anyone's words or views: 'the rule

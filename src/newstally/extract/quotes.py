@@ -23,10 +23,11 @@ from newstally.extract.attribution import (
 )
 from newstally.model import Quote, SourceKind, Span
 
-# A straight-quoted body holds no curly marks and no line break: a stray '"' would otherwise
-# pair with the next one paragraphs later and swallow everything between. (A quote that runs
-# over paragraphs opens each one and closes only the last, so a pair never spans a break.)
-QUOTE_PAIRS = re.compile(r"“(?P<curly>[^“”]{1,5000})”|\"(?P<straight>[^\"“”\n]{1,5000})\"")
+# A quoted body holds no line break, and a straight-quoted one no curly marks: a stray mark
+# would otherwise pair with the next one paragraphs later and swallow everything between. (A
+# quote that runs over paragraphs opens each one and closes only the last, so a pair never
+# spans a break.)
+QUOTE_PAIRS = re.compile(r"“(?P<curly>[^“”\n]{1,5000})”|\"(?P<straight>[^\"“”\n]{1,5000})\"")
 SPEECH_CUES = {lemma for lemma in CUE_STATUS} | {"ask", "shout", "write", "tweet", "joke"}
 WINDOW_TOKENS = 14
 # A signature after a dash, spaces included (no-break ones too, not line breaks).
