@@ -206,3 +206,9 @@ def test_a_curly_quote_does_not_pair_across_a_paragraph_break() -> None:
     )
     found = [(a.cue, a.source.text) for a in attributions(text)]
     assert ("say", "fire chief") in found
+
+
+def test_a_verb_of_the_manner_of_saying_is_a_cue() -> None:
+    text = "Protesters chanted slogans against the new mine outside the hall."
+    found = [(a.cue, a.source.text) for a in attributions(text)]
+    assert found == [("chant", "Protesters")]

@@ -26,7 +26,12 @@ CUE_STATUS: dict[str, Status] = {
                      "disclose", "inform", "brief", "testify", "boast", "stress", "emphasize",
                      "respond", "reply", "answer", "recount", "recall", "observe", "predict",
                      "accuse", "blame", "announce", "mention", "remark", "agree", "complain",
-                     "promise", "vow", "pledge", "urge", "call", "ask", "acknowledge"],
+                     "promise", "vow", "pledge", "urge", "call", "ask", "acknowledge",
+                     # verbs of the manner or medium of saying
+                     "tweet", "shout", "yell", "scream", "chant", "whisper", "mutter",
+                     "exclaim", "joke", "quip", "retort", "contend", "reiterate", "caution",
+                     "assure", "reassure", "comment", "aver", "opine", "proclaim",
+                     "lament"],
                     Status.CLAIMED),
     **dict.fromkeys(["estimate", "believe", "assess", "expect", "think", "fear", "calculate",
                      "project", "suspect", "guess", "gauge", "reckon", "assume", "understand",
