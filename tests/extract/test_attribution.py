@@ -212,3 +212,10 @@ def test_a_verb_of_the_manner_of_saying_is_a_cue() -> None:
     text = "Protesters chanted slogans against the new mine outside the hall."
     found = [(a.cue, a.source.text) for a in attributions(text)]
     assert found == [("chant", "Protesters")]
+
+
+def test_agreeing_and_complaining_need_no_clause() -> None:
+    text = "The farmers complained about the new water tax."
+    found = [(a.cue, a.source.text, text[a.content.start : a.content.end])
+             for a in attributions(text)]
+    assert found == [("complain", "farmers", "about the new water tax")]

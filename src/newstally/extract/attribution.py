@@ -43,10 +43,11 @@ CUE_STATUS: dict[str, Status] = {
 # "acknowledge" is listed twice above; the first (confirmed) wins by dict order below.
 CUE_STATUS["acknowledge"] = Status.CONFIRMED
 # Cues that only attribute with a clause or object of speech, never with a bare noun object.
-CLAUSE_ONLY_CUES = {"show", "find", "feel", "hope", "worry", "call", "ask", "agree", "consider",
-                    "understand", "record", "list", "count", "post", "publish", "put", "answer",
+# ('agree with', 'complained about', 'understood the past' attribute without a clause.)
+CLAUSE_ONLY_CUES = {"show", "find", "feel", "hope", "worry", "call", "ask", "consider",
+                    "record", "list", "count", "post", "publish", "put", "answer",
                     "respond", "reply", "promise", "vow", "pledge", "urge", "predict", "blame",
-                    "accuse", "complain", "suggest", "mention", "remark"}  # fmt: skip
+                    "accuse", "suggest", "mention", "remark"}  # fmt: skip
 SOURCE_KINDS: list[tuple[SourceKind, tuple[str, ...]]] = [
     (SourceKind.INTERNATIONAL, ("united nations", "u.n.", " un ", "unicef", "unhcr", "ocha",
                                 "world health organization", "who ", "nato",
