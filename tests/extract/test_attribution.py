@@ -219,3 +219,10 @@ def test_agreeing_and_complaining_need_no_clause() -> None:
     found = [(a.cue, a.source.text, text[a.content.start : a.content.end])
              for a in attributions(text)]
     assert found == [("complain", "farmers", "about the new water tax")]
+
+
+def test_a_poll_named_in_a_prepositional_phrase_is_the_source() -> None:
+    text = "In a poll released on Monday, the mayor led her rival by six points."
+    found = [(a.cue, a.source.text, text[a.content.start : a.content.end])
+             for a in attributions(text)]
+    assert found == [("in", "poll", "the mayor led her rival by six points")]
