@@ -226,3 +226,12 @@ def test_a_poll_named_in_a_prepositional_phrase_is_the_source() -> None:
     found = [(a.cue, a.source.text, text[a.content.start : a.content.end])
              for a in attributions(text)]
     assert found == [("in", "poll", "the mayor led her rival by six points")]
+
+
+def test_an_adjective_of_stance_after_a_copula_is_a_cue() -> None:
+    text = "The fishermen were worried that the new quotas would end their season."
+    found = [(a.cue, a.source.text, text[a.content.start : a.content.end])
+             for a in attributions(text)]
+    assert found == [
+        ("worried", "fishermen", "that the new quotas would end their season")
+    ]
