@@ -235,3 +235,9 @@ def test_an_adjective_of_stance_after_a_copula_is_a_cue() -> None:
     assert found == [
         ("worried", "fishermen", "that the new quotas would end their season")
     ]
+
+
+def test_seeing_something_as_something_is_a_view() -> None:
+    text = "Local critics see the new harbor tax as a gift to developers."
+    found = [(a.cue, a.source.text) for a in attributions(text)]
+    assert found == [("see", "Local critics")]

@@ -674,6 +674,25 @@ def _shared_subject(verb: Token) -> Token | None:
 
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Verbs that cast a view with 'as': 'critics see the law as a loophole', 'portrayed him as'.
+REGARD_AS_VERBS = {"see", "regard", "portray", "characterize", "characterise", "cast", "paint",
+                   "depict", "frame", "treat"}  # fmt: skip
+
+
+def _regards_as(verb: Token) -> bool:
+    """'see X as Y' with a subject: a view of X, whoever holds it."""
+    return (
+        verb.lemma_.lower() in REGARD_AS_VERBS
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        # 'as' hangs on the verb or, as the parser often has it, on the object
+        and any(
+            c.dep_ == "prep" and c.lower_ == "as"
+            for t in [verb, *(o for o in verb.children if o.dep_ == "dobj")]
+            for c in t.children
+        )
+        and (any(c.dep_ == "nsubj" for c in verb.children) or _shared_subject(verb) is not None)
+    )
 
 
 def _is_cue(verb: Token) -> bool:
@@ -682,6 +701,8 @@ def _is_cue(verb: Token) -> bool:
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
     if verb.lemma_.lower() in CUE_STATUS:
+        return True
+    if _regards_as(verb):
         return True
     if verb.lemma_.lower() in {"be", "have", "do", "make", "let", "help", "see", "get"}:
         return False
