@@ -241,3 +241,13 @@ def test_seeing_something_as_something_is_a_view() -> None:
     text = "Local critics see the new harbor tax as a gift to developers."
     found = [(a.cue, a.source.text) for a in attributions(text)]
     assert found == [("see", "Local critics")]
+
+
+def test_two_apostrophes_quote_like_a_double_quote() -> None:
+    text = (
+        "''The bridge is safe,'' the mayor said on Friday. "
+        "''We believe it will reopen to traffic by the spring.''"
+    )
+    report = extract(text)
+    assert [q.speaker for q in report.quotes] == ["mayor", "mayor"]
+    assert [a.source.text for a in report.attributions] == ["mayor"]

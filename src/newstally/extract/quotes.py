@@ -27,7 +27,12 @@ from newstally.model import Quote, SourceKind, Span
 # would otherwise pair with the next one paragraphs later and swallow everything between. (A
 # quote that runs over paragraphs opens each one and closes only the last, so a pair never
 # spans a break.)
-QUOTE_PAIRS = re.compile(r"“(?P<curly>[^“”\n]{1,5000})”|\"(?P<straight>[^\"“”\n]{1,5000})\"")
+# Some archives write a double quote as two apostrophes: ''Of course,'' he said.
+QUOTE_PAIRS = re.compile(
+    r"“(?P<curly>[^“”\n]{1,5000})”|\"(?P<straight>[^\"“”\n]{1,5000})\""
+    r"|''(?P<doubled>(?:(?!'')[^\n]){1,5000})''"
+)
+QUOTE_GROUPS = ("curly", "straight", "doubled")
 SPEECH_CUES = {lemma for lemma in CUE_STATUS} | {"ask", "shout", "write", "tweet", "joke"}
 WINDOW_TOKENS = 14
 # A signature after a dash, spaces included (no-break ones too, not line breaks).
@@ -112,7 +117,7 @@ def find_quotes(doc: Doc) -> list[FoundQuote]:
     previous: FoundQuote | None = None
     previous_end = -1
     for match in QUOTE_PAIRS.finditer(text):
-        group = "curly" if match.group("curly") is not None else "straight"
+        group = next(name for name in QUOTE_GROUPS if match.group(name) is not None)
         q_start, q_end = match.start(group), match.end(group)
         body = text[q_start:q_end]
         # The attribution sits right against the quote: '...," she said' or 'She said: "...'.
