@@ -26,7 +26,12 @@ CUE_STATUS: dict[str, Status] = {
                      "disclose", "inform", "brief", "testify", "boast", "stress", "emphasize",
                      "respond", "reply", "answer", "recount", "recall", "observe", "predict",
                      "accuse", "blame", "announce", "mention", "remark", "agree", "complain",
-                     "promise", "vow", "pledge", "urge", "call", "ask", "acknowledge"],
+                     "promise", "vow", "pledge", "urge", "call", "ask", "acknowledge",
+                     # verbs of the manner or medium of saying
+                     "tweet", "shout", "yell", "scream", "chant", "whisper", "mutter",
+                     "exclaim", "joke", "quip", "retort", "contend", "reiterate", "caution",
+                     "assure", "reassure", "comment", "aver", "opine", "proclaim",
+                     "lament"],
                     Status.CLAIMED),
     **dict.fromkeys(["estimate", "believe", "assess", "expect", "think", "fear", "calculate",
                      "project", "suspect", "guess", "gauge", "reckon", "assume", "understand",
@@ -38,10 +43,11 @@ CUE_STATUS: dict[str, Status] = {
 # "acknowledge" is listed twice above; the first (confirmed) wins by dict order below.
 CUE_STATUS["acknowledge"] = Status.CONFIRMED
 # Cues that only attribute with a clause or object of speech, never with a bare noun object.
-CLAUSE_ONLY_CUES = {"show", "find", "feel", "hope", "worry", "call", "ask", "agree", "consider",
-                    "understand", "record", "list", "count", "post", "publish", "put", "answer",
+# ('agree with', 'complained about', 'understood the past' attribute without a clause.)
+CLAUSE_ONLY_CUES = {"show", "find", "feel", "hope", "worry", "call", "ask", "consider",
+                    "record", "list", "count", "post", "publish", "put", "answer",
                     "respond", "reply", "promise", "vow", "pledge", "urge", "predict", "blame",
-                    "accuse", "complain", "suggest", "mention", "remark"}  # fmt: skip
+                    "accuse", "suggest", "mention", "remark"}  # fmt: skip
 SOURCE_KINDS: list[tuple[SourceKind, tuple[str, ...]]] = [
     (SourceKind.INTERNATIONAL, ("united nations", "u.n.", " un ", "unicef", "unhcr", "ocha",
                                 "world health organization", "who ", "nato",
@@ -288,6 +294,38 @@ def _source_from_subject(doc: Doc, subj: Token) -> SourceRef:
 CALL_FOR = {"call", "ask", "push", "press", "argue", "plead", "appeal", "advocate", "lobby"}
 
 
+# Verbs that voice a view through a preposition: its object is what the view is about.
+PHRASAL_CUES: dict[str, frozenset[str]] = {
+    verb: frozenset(preps.split())
+    for verb, preps in {
+        "speak": "of about", "talk": "about", "rail": "against", "vote": "for against",
+        "decide": "against on", "warn": "against about of", "complain": "about of",
+        "seize": "on upon", "bristle": "at", "go": "after", "call": "for on",
+        "comment": "on about", "apologize": "for", "apologise": "for", "advocate": "for",
+        "argue": "for against about", "insist": "on", "object": "to", "push": "for",
+        "lash": "at against", "weigh": "on about", "focus": "on", "double": "on",
+        "campaign": "for against",
+        "rally": "behind against around", "side": "with against", "agree": "with on",
+        "disagree": "with on about", "boast": "about of", "brag": "about", "joke": "about",
+        "worry": "about", "care": "about", "fret": "about over", "testify": "about",
+        "muse": "about on", "plead": "for", "appeal": "for to", "lobby": "for against",
+        "hint": "at", "elaborate": "on", "dwell": "on", "harp": "on", "scoff": "at",
+        "balk": "at", "lament": "over", "marvel": "at", "protest": "against",
+    }.items()
+}  # fmt: skip
+
+
+def _phrasal_cue(verb: Token, child: Token) -> bool:
+    """'railed against the deal': a verb of voicing a view and its preposition."""
+    preps = PHRASAL_CUES.get(verb.lemma_.lower())
+    return (
+        preps is not None
+        and child.dep_ == "prep"
+        and child.lower_ in preps
+        and child.i > verb.i
+    )
+
+
 def _content_range(verb: Token, skip: set[int]) -> tuple[int, int] | None:
     """Character range of what a cue verb attributes: its clause or object."""
     parts: list[Token] = []
@@ -305,15 +343,71 @@ def _content_range(verb: Token, skip: set[int]) -> tuple[int, int] | None:
             parts.append(child)  # 'called for a ban'
         elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() == "point":
             parts.append(child)  # 'pointed to the polls'
+        elif _phrasal_cue(verb, child):
+            parts.append(child)  # 'railed against the deal', 'spoke of his fears'
 
     if not parts:
         return None
+    for part in parts:
+        skip = skip | _trailing_asides(part)
     tokens = [t for p in parts for t in p.subtree if t.i not in skip]
     if not tokens:
         return None
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     return start, end
+
+
+# Clause relations that can hang a separate statement on the end of what is attributed.
+ASIDE_DEPS = {"advcl", "relcl", "acl", "conj"}
+# Marks that set an aside off from the clause before it.
+ASIDE_MARKS = {",", ";", "(", "—", "–", "--", "-"}
+
+
+def _trailing_asides(part: Token) -> set[int]:
+    """Tokens of statements set off at the end of a content clause, which are not what was said.
+
+    'He said the plan was dead, citing the vote' or '..., although he refused to ...' or
+    'endorsed Smith, who says he is honored': a clause after the comma that holds a cue of its
+    own is a second statement, and leaving it in lets this content swallow that one. A clause
+    joined by 'and' counts when its verb is itself a cue ('... and warned that ...'). An aside
+    with no cue stays: 'killed two, raising the toll to 31' is all the speaker's.
+    """
+    dropped: set[int] = set()
+    end = max(t.i for t in part.subtree)
+    while True:
+        cut = None
+        for tok in part.subtree:
+            if tok.i in dropped or tok.dep_ not in ASIDE_DEPS or tok.i == part.i:
+                continue
+            if tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            sub = [t.i for t in tok.subtree]
+            if max(sub) != end:
+                continue
+            first = min(sub)
+            doc = tok.doc
+            before = doc[first - 1] if first > part.left_edge.i else None
+            if before is None:
+                continue
+            set_off = before.text in ASIDE_MARKS
+            if tok.dep_ == "conj" and not set_off:
+                set_off = before.dep_ == "cc" and _is_cue(tok)
+            if not set_off or not any(_is_cue(t) for t in tok.subtree):
+                continue
+            if cut is None or first < min(t.i for t in cut.subtree):
+                cut = tok
+        if cut is None:
+            return dropped
+        first = min(t.i for t in cut.subtree)
+        dropped.update(t.i for t in cut.subtree)
+        k = first - 1
+        while k > part.i and (cut.doc[k].is_punct or cut.doc[k].dep_ == "cc"):
+            dropped.add(k)
+            k -= 1
+        end = k
+        if end <= part.i:
+            return dropped
 
 
 def _relays(doc: Doc, verb: Token) -> list[Token]:
@@ -433,6 +527,85 @@ def _according_to(doc: Doc, sent: Span) -> list[Frame]:
     return frames
 
 
+# 'In a new poll, ...', 'In his view, ...', 'By one estimate, ...': a preposition whose object
+# names where a statement comes from, standing in for a cue verb.
+SOURCE_PREPOSITIONS = {"in", "by"}
+SOURCE_NOUNS = {"poll", "survey", "study", "view", "eyes", "opinion", "estimate", "account",
+                "analysis", "assessment", "judgment", "judgement", "telling", "reckoning",
+                "count", "calculation", "tally", "mind", "words"}  # fmt: skip
+
+
+def _source_phrase_frames(doc: Doc, sent: Span) -> list[Frame]:
+    """'In a poll released Monday, Smith led by 5 points': the sentence without the phrase is
+    the content and the phrase's object the source. Skipped when the phrase hangs on a cue verb
+    ('said in an interview'), whose own frame already holds the statement."""
+    frames = []
+    for prep in sent:
+        if prep.lower_ not in SOURCE_PREPOSITIONS or prep.dep_ != "prep":
+            continue
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if not objs or objs[0].lemma_.lower() not in SOURCE_NOUNS:
+            continue
+        if prep.head.pos_ in {"VERB", "AUX"} and _is_cue(prep.head):
+            continue
+        obj = objs[0]
+        phrase = [t.i for t in prep.subtree]
+        first, last = min(phrase), max(phrase) + 1
+        if first <= sent.start + 1:
+            c_start = last
+            while c_start < sent.end and (doc[c_start].is_punct or doc[c_start].is_space):
+                c_start += 1
+            c_end = sent.end
+        else:
+            c_start, c_end = sent.start, first
+        while c_end > c_start and (doc[c_end - 1].is_punct or doc[c_end - 1].is_space):
+            c_end -= 1
+        if c_end <= c_start:
+            continue
+        start, end = _phrase(obj)
+        frames.append(Frame(
+            cue=prep.lower_, cue_start=prep.i, cue_end=prep.i + 1, status=Status.CLAIMED,
+            source=make_source(doc, start, end), content_start=doc[c_start].idx,
+            content_end=doc[c_end - 1].idx + len(doc[c_end - 1].text),
+            sentence_start=sent.start_char, sentence_end=sent.end_char))
+    return frames
+
+
+# Adjectives of stance and certainty after a copula: 'She was sure that ...', 'They are
+# worried about ...', 'He is determined to ...'. Their clause or phrase is the content.
+STANCE_ADJECTIVES = {"sure", "certain", "confident", "convinced", "worried", "concerned",
+                     "frustrated", "afraid", "fearful", "hopeful", "optimistic", "pessimistic",
+                     "skeptical", "sceptical", "critical", "opposed", "supportive", "eager",
+                     "determined", "adamant", "willing", "unwilling", "reluctant", "wary",
+                     "doubtful", "coy", "passionate", "furious", "angry", "upset",
+                     "proud", "ready", "keen", "insistent", "unhappy", "disappointed",
+                     "satisfied", "dissatisfied", "pleased"}  # fmt: skip
+STANCE_COMPLEMENTS = {"ccomp", "xcomp", "prep"}
+
+
+def _stance_frames(doc: Doc, sent: Span) -> list[Frame]:
+    """'Protesters were frustrated that the video was cut': the subject of the copula holds
+    the view its adjective names, about the adjective's clause or phrase."""
+    frames = []
+    for adj in sent:
+        if adj.lower_ not in STANCE_ADJECTIVES or adj.dep_ not in {"acomp", "oprd"}:
+            continue
+        parts = [c for c in adj.children if c.dep_ in STANCE_COMPLEMENTS]
+        if not parts:
+            continue
+        subjects = [c for c in adj.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects or subjects[0].lower_ in {"it", "this", "that", "there"}:
+            continue
+        tokens = [t for p in parts for t in p.subtree]
+        frames.append(Frame(
+            cue=adj.lower_, cue_start=adj.i, cue_end=adj.i + 1, status=Status.ESTIMATED,
+            source=_source_from_subject(doc, subjects[0]),
+            content_start=min(t.idx for t in tokens),
+            content_end=max(t.idx + len(t.text) for t in tokens),
+            sentence_start=sent.start_char, sentence_end=sent.end_char))
+    return frames
+
+
 def _speaker_like(tok: Token) -> bool:
     """A subject that can hold a view: a person, organisation, place-as-government, pronoun."""
     if tok.lower_ in {"he", "she", "they", "we", "i"}:
@@ -453,7 +626,76 @@ ATTITUDE_VERBS = {"want", "need", "plan", "intend", "seek", "aim", "decide", "re
                   "insist", "question", "doubt", "prefer", "urge", "welcome", "applaud",
                   "decry", "denounce", "fault", "brand", "label", "dub", "vow", "promise",
                   "pledge", "ask", "call", "show", "suggest", "indicate",
-                  "point"}  # fmt: skip
+                  "point",
+                  # verbs of voicing, weighing and naming a view, with an object: 'offered
+                  # support', 'expressed doubts', 'mocked the plan', 'likened him to ...'
+                  "offer", "express", "decline", "mock", "ridicule", "highlight", "view",
+                  "encourage", "reference", "detail", "invoke", "recognize", "recognise",
+                  "liken", "compare", "address", "promote", "champion", "embrace", "examine",
+                  "discuss", "mention", "echo", "tout", "hail", "laud", "lament", "bemoan",
+                  "like", "love", "hate", "dislike", "accept", "outline",
+                  "challenge",
+                  # accusing and blaming name their charge with 'of' and 'for'
+                  "accuse", "blame"}  # fmt: skip
+
+
+# Verbs that take a clause or object without reporting anyone's words or views: 'the rule
+# allows banks to ...', 'the plan needs votes', 'the war cost jobs', 'it means that ...'.
+NOT_CUE_VERBS = {"allow", "need", "mean", "cost", "go", "earn", "end", "hold", "sit", "launch",
+                 "attract", "receive", "hit", "expose", "pursue", "model", "cause", "require",
+                 "enable", "force", "lead", "help", "keep", "leave", "take", "give", "bring",
+                 "put", "set", "become", "remain", "seem", "appear"}  # fmt: skip
+
+
+# Links from a verb with no subject of its own to the verb whose subject it shares: 'criticized
+# X and praised Y' (conj), 'refused to answer' (xcomp), 'responded, saying ...' (advcl),
+# 'by saying that ...' (pcomp under a preposition).
+SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp"}
+SHARED_SUBJECT_HOPS = 3
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject a verb without one takes from the verb it hangs on, up a few links."""
+    tok = verb
+    for _ in range(SHARED_SUBJECT_HOPS):
+        if tok.dep_ not in SHARED_SUBJECT_DEPS:
+            return None
+        head = tok.head
+        if tok.dep_ == "pcomp" and head.pos_ == "ADP":
+            head = head.head
+        if head is tok or head.pos_ not in {"VERB", "AUX"}:
+            return None
+        if tok.dep_ == "conj" and not any(c.dep_ == "cc" and c.i < tok.i for c in head.children):
+            return None  # a conjunct with no 'and' is more often a misparsed noun: ', figures'
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+        if any(c.dep_ == "nsubjpass" for c in head.children):
+            return None
+        tok = head
+    return None
+
+
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Verbs that cast a view with 'as': 'critics see the law as a loophole', 'portrayed him as'.
+REGARD_AS_VERBS = {"see", "regard", "portray", "characterize", "characterise", "cast", "paint",
+                   "depict", "frame", "treat"}  # fmt: skip
+
+
+def _regards_as(verb: Token) -> bool:
+    """'see X as Y' with a subject: a view of X, whoever holds it."""
+    return (
+        verb.lemma_.lower() in REGARD_AS_VERBS
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        # 'as' hangs on the verb or, as the parser often has it, on the object
+        and any(
+            c.dep_ == "prep" and c.lower_ == "as"
+            for t in [verb, *(o for o in verb.children if o.dep_ == "dobj")]
+            for c in t.children
+        )
+        and (any(c.dep_ == "nsubj" for c in verb.children) or _shared_subject(verb) is not None)
+    )
 
 
 def _is_cue(verb: Token) -> bool:
@@ -463,12 +705,25 @@ def _is_cue(verb: Token) -> bool:
         return False
     if verb.lemma_.lower() in CUE_STATUS:
         return True
+    if _regards_as(verb):
+        return True
     if verb.lemma_.lower() in {"be", "have", "do", "make", "let", "help", "see", "get"}:
         return False
     deps = {"ccomp", "xcomp", "dobj"} if verb.lemma_.lower() in ATTITUDE_VERBS else {"ccomp"}
-    clause = any(c.dep_ in deps for c in verb.children)
+    clause = any(c.dep_ in deps or _phrasal_cue(verb, c) for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return clause and bool(subjects) and _speaker_like(subjects[0])
+    if not subjects and (shared := _shared_subject(verb)) is not None:
+        subjects = [shared]
+    if not clause or not subjects:
+        return False
+    subject = subjects[0]
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head  # 'the union, which endorsed ...': the union holds the view
+    if _speaker_like(subject):
+        return True
+    # 'The union endorsed Smith', 'The court ruled that ...': a named or common noun can hold a
+    # view when the verb is one of stance or takes a clause; verbs of having and causing cannot.
+    return subject.pos_ in {"NOUN", "PROPN"} and verb.lemma_.lower() not in NOT_CUE_VERBS
 
 
 NOMINAL_CUES = {"claim", "statement", "assertion", "allegation", "argument", "suggestion",
@@ -476,7 +731,20 @@ NOMINAL_CUES = {"claim", "statement", "assertion", "allegation", "argument", "su
                 "accusation", "denial", "insistence", "fear", "hope", "call", "demand",
                 "proposal", "plan", "vow", "threat", "prediction", "estimate", "assessment",
                 "announcement", "admission", "contention", "charge", "complaint", "insinuation",
-                "theory", "position", "idea", "notion", "pitch", "message", "decision"}  # fmt: skip
+                "theory", "position", "idea", "notion", "pitch", "message", "decision",
+                # nouns of judging and answering: 'her criticism of', 'his praise for'
+                "criticism", "attack", "praise", "concern", "worry", "doubt", "skepticism",
+                "scepticism", "opposition", "objection", "support", "endorsement", "rejection",
+                "rhetoric", "opinion", "reaction", "response", "answer", "explanation",
+                "account", "description", "testimony", "advice", "recommendation", "request",
+                "appeal", "assurance", "admiration", "disdain", "contempt",
+                "determination", "push", "defense", "defence", "campaign",
+                "crusade"}  # fmt: skip
+
+
+# Prepositions that give the topic of a nominal cue whose owner is named: 'her criticism of',
+# 'his remarks about', 'their attacks on'.
+NOMINAL_TOPIC_PREPS = {"of", "about", "on", "over", "against", "for", "toward", "towards"}
 
 
 def _nominal_frames(doc: Doc, sent: Span) -> list[Frame]:
@@ -488,6 +756,11 @@ def _nominal_frames(doc: Doc, sent: Span) -> list[Frame]:
             continue
         clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
                    and any(g.dep_ == "mark" or g.lower_ == "to" for g in c.children)]
+        if not clauses:
+            # 'his comments about the wall', "Trump's attacks on Machado": the topic
+            clauses = [c for c in noun.children if c.dep_ == "prep"
+                       and c.lower_ in NOMINAL_TOPIC_PREPS and c.i > noun.i
+                       and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)]
         if not clauses:
             continue
         owners = [c for c in noun.children if c.dep_ == "poss"]
@@ -506,10 +779,99 @@ def _nominal_frames(doc: Doc, sent: Span) -> list[Frame]:
     return frames
 
 
+# Words that label a passage rather than name a speaker: 'Correction: ...', 'Source: ...'.
+COLON_LABELS = {"correction", "clarification", "source", "sources", "update",
+                "updated", "note", "editor", "photo", "video", "related", "read", "watch",
+                "see", "listen", "credit", "contact", "disclosure", "warning"}  # fmt: skip
+# The most words a bare name before a colon may have: 'SMITH:', 'Senator Jane Doe:', 'Poll:'.
+COLON_NAME_TOKENS = 5
+
+
+def _line_end(doc: Doc, start: int) -> int:
+    """Index of the token that ends the paragraph holding token `start` (exclusive)."""
+    k = start
+    while k < len(doc) and "\n" not in doc[k].text:
+        if doc[k].whitespace_ == "" and k + 1 < len(doc) and "\n" in doc[k + 1].text:
+            return k + 1
+        k += 1
+    return k
+
+
+def _colon_frames(doc: Doc, sent: Span) -> list[Frame]:
+    """'The governor added: ...', 'SMITH: Well, ...', 'Poll: Smith leads': a colon that stands
+    for a speech verb, or follows one that has no clause of its own. The content runs from the
+    colon to the end of the paragraph (the next one when the colon ends its line), since a
+    transcript turn or a quoted passage after a colon is often several sentences long."""
+    frames = []
+    for colon in sent:
+        if colon.text != ":" or colon.i + 1 >= len(doc):
+            continue
+        lead = [t for t in doc[sent.start : colon.i] if not t.is_space]
+        if not lead:
+            continue
+        verbs = [t for t in lead if t.pos_ in {"VERB", "AUX"}]
+        source_tok: Token | None = None
+        cue = ":"
+        cue_tok = colon
+        if verbs:
+            verb = verbs[-1]
+            lemma = verb.lemma_.lower()
+            if lemma not in CUE_STATUS and lemma not in SPEECH_AFTER_COLON:
+                continue
+            if any(c.dep_ in {"ccomp", "xcomp"} and c.i < colon.i for c in verb.children):
+                continue  # the verb has its own clause before the colon
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj"}]
+            if not subjects:
+                continue
+            source_tok, cue, cue_tok = subjects[0], lemma, verb
+        elif len(lead) <= COLON_NAME_TOKENS:
+            # the word the name hangs from: its head lies outside the name
+            heads = [t for t in lead if not lead[0].i <= t.head.i < colon.i or t.dep_ == "ROOT"]
+            head = heads[0] if heads else lead[-1]
+            named = head.pos_ == "PROPN" or (head.is_upper and len(head.text) > 1)  # 'SMITH:'
+            if not (named or _speaker_like(head)):
+                continue
+            if any(t.lower_ in COLON_LABELS for t in lead):
+                continue
+            source_tok = head
+        else:
+            continue
+        first = colon.i + 1
+        while first < len(doc) and (doc[first].is_space or doc[first].text in {'"', "“"}):
+            first += 1
+        if first >= len(doc):
+            continue
+        last = _line_end(doc, first)
+        while last > first and (doc[last - 1].is_space or doc[last - 1].text in {'"', "”"}):
+            last -= 1
+        if last <= first:
+            continue
+        if verbs:
+            source = _source_from_subject(doc, source_tok)
+        else:
+            source = make_source(doc, lead[0].i, lead[-1].i + 1)
+        frames.append(Frame(
+            cue=cue, cue_start=cue_tok.i, cue_end=cue_tok.i + 1,
+            status=CUE_STATUS.get(cue, Status.CLAIMED), source=source,
+            content_start=doc[first].idx, content_end=doc[last - 1].idx + len(doc[last - 1].text),
+            sentence_start=sent.start_char, sentence_end=sent.end_char))
+    return frames
+
+
+# Verbs that introduce speech after a colon besides the cue table: 'He continued: ...'.
+SPEECH_AFTER_COLON = {"continue", "comment", "respond", "reply", "write", "tweet", "conclude",
+                      "begin", "start", "explain", "put"}  # fmt: skip
+
+
 def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
-    frames = _according_to(doc, sent) + _nominal_frames(doc, sent)
+    colon = _colon_frames(doc, sent)
+    taken = {f.cue_start for f in colon}
+    frames = _according_to(doc, sent) + _nominal_frames(doc, sent) + colon
+    frames += _source_phrase_frames(doc, sent) + _stance_frames(doc, sent)
     for verb in sent:
         lemma = verb.lemma_.lower()
+        if verb.i in taken:
+            continue
         if not _is_cue(verb):
             continue
         source_tok: Token | None = None
@@ -558,9 +920,8 @@ def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
                     )
             elif subjects and subjects[0].dep_ != "nsubjpass":
                 source_tok = subjects[0]
-            elif verb.dep_ in {"conj", "xcomp", "advcl"} and not subjects:
-                heads = [c for c in verb.head.children if c.dep_ == "nsubj"]
-                source_tok = heads[0] if heads else None
+            elif not subjects:
+                source_tok = _shared_subject(verb)
             if source_tok is None or source_tok.lower_ in {"it", "this", "that", "there"}:
                 continue
             for child in verb.children:
@@ -613,6 +974,81 @@ def _frames_in_sentence(doc: Doc, sent: Span) -> list[Frame]:
                 sentence_end=sent.end_char,
             )
         )
+    return frames
+
+
+# Cues that attribute with no source named: 'He is expected to win', 'She was accused of
+# fraud', 'Statements were rated false'; the passive hides who expects, accuses or rates.
+# Not 'supposed to' (obligation), 'charged with' (a legal act) or 'seen', 'known', 'called'
+# (too often plain description).
+UNSOURCED_PASSIVE_CUES = {"expect", "accuse", "criticize", "criticise", "consider", "think",
+                          "believe", "blame", "rate", "label", "dub", "report", "allege",
+                          "suspect", "rumor", "rumour", "fear", "deem", "describe",
+                          "estimate", "view", "regard", "brand", "define", "say",
+                          "understand", "assume", "project", "predict", "presume", "debate",
+                          "question", "dispute", "implicate"}  # fmt: skip
+# Verbs of seeming: the writer's impression ('He seems confident'), attributed to no one.
+SEEM_VERBS = {"seem", "appear"}
+SEEM_COMPLEMENTS = {"xcomp", "ccomp", "acomp", "oprd", "attr", "prep"}
+# Adverbs that attribute their clause to someone unnamed: 'he allegedly fired a pistol'.
+HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "presumably",
+                   "ostensibly"}  # fmt: skip
+
+
+def _clause_range(head: Token) -> tuple[int, int]:
+    """Character range of a clause: its head's subtree without the closing punctuation."""
+    tokens = [t for t in head.subtree if not t.is_space]
+    while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1].text not in {'"', "”", "’"}:
+        tokens.pop()
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _agentless_passive(tok: Token) -> bool:
+    """'was accused of', 'is expected to': a passive cue verb with no 'by' agent."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.tag_ == "VBN"
+        and tok.lemma_.lower() in UNSOURCED_PASSIVE_CUES
+        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+        and not any(c.dep_ == "agent" for c in tok.children)
+    )
+
+
+def _seeming(tok: Token) -> bool:
+    """'seems confident', 'appears to be', 'seems like': a verb of seeming with a complement."""
+    return (
+        tok.lemma_.lower() in SEEM_VERBS
+        and tok.pos_ == "VERB"
+        and any(c.dep_ in SEEM_COMPLEMENTS for c in tok.children)
+    )
+
+
+def _unsourced_clause_head(tok: Token) -> Token | None:
+    """The head of the clause `tok` attributes to no one named, if it is such a cue."""
+    if _agentless_passive(tok) or _seeming(tok):
+        return tok
+    if tok.lower_ in HEARSAY_ADVERBS and tok.head.pos_ in {"VERB", "AUX"}:
+        return tok.head
+    return None
+
+
+def find_unsourced_frames(doc: Doc) -> list[Frame]:
+    """Statements the article attributes without naming a source: agentless passives of cue
+    verbs, verbs of seeming and hearsay adverbs. Kept apart from `find_frames`, whose frames
+    give figures their sources, so that 'is believed killed' never hides 'police said'."""
+    frames: list[Frame] = []
+    for sent in doc.sents:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            head = _unsourced_clause_head(tok)
+            if head is None:
+                continue
+            start, end = _clause_range(head)
+            frames.append(Frame(
+                cue=lemma, cue_start=tok.i, cue_end=tok.i + 1,
+                status=CUE_STATUS.get(lemma, Status.CLAIMED), source=None,
+                content_start=start, content_end=end,
+                sentence_start=sent.start_char, sentence_end=sent.end_char))
     return frames
 
 

@@ -23,11 +23,21 @@ from newstally.extract.attribution import (
 )
 from newstally.model import Quote, SourceKind, Span
 
-QUOTE_PAIRS = re.compile(r"“(?P<curly>[^“”]{1,5000})”|\"(?P<straight>[^\"]{1,5000})\"")
+# A quoted body holds no line break, and a straight-quoted one no curly marks: a stray mark
+# would otherwise pair with the next one paragraphs later and swallow everything between. (A
+# quote that runs over paragraphs opens each one and closes only the last, so a pair never
+# spans a break.)
+# Some archives write a double quote as two apostrophes: ''Of course,'' he said.
+QUOTE_PAIRS = re.compile(
+    r"“(?P<curly>[^“”\n]{1,5000})”|\"(?P<straight>[^\"“”\n]{1,5000})\""
+    r"|''(?P<doubled>(?:(?!'')[^\n]){1,5000})''"
+)
+QUOTE_GROUPS = ("curly", "straight", "doubled")
 SPEECH_CUES = {lemma for lemma in CUE_STATUS} | {"ask", "shout", "write", "tweet", "joke"}
 WINDOW_TOKENS = 14
+# A signature after a dash, spaces included (no-break ones too, not line breaks).
 DASH_SIGNATURE = re.compile(
-    r"[ \t]*[―—–][ \t]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})"
+    r"[^\S\n]*[―—–][^\S\n]*(?P<name>[A-Z][\w.'’-]+(?:[^\S\n]+[A-Z][\w.'’-]+){0,3})"
 )
 MIN_QUOTE_WORDS = 5
 # how far (characters) a continuation may start after the previous quote ended
@@ -107,7 +117,7 @@ def find_quotes(doc: Doc) -> list[FoundQuote]:
     previous: FoundQuote | None = None
     previous_end = -1
     for match in QUOTE_PAIRS.finditer(text):
-        group = "curly" if match.group("curly") is not None else "straight"
+        group = next(name for name in QUOTE_GROUPS if match.group(name) is not None)
         q_start, q_end = match.start(group), match.end(group)
         body = text[q_start:q_end]
         # The attribution sits right against the quote: '...," she said' or 'She said: "...'.

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newstally.errors import InputError
-from newstally.extract.attribution import Frame, find_frames
+from newstally.extract.attribution import Frame, find_frames, find_unsourced_frames
 from newstally.extract.byline import find_byline
 from newstally.extract.event_date import find_event_date
 from newstally.extract.figures import find_figures
@@ -119,7 +119,7 @@ def build_report(doc: Doc, item: ArticleInput) -> Report:
         article=article,
         figures=figures,
         quotes=[q.quote for q in quotes],
-        attributions=attributions_of(doc, frames, quotes),
+        attributions=attributions_of(doc, frames + find_unsourced_frames(doc), quotes),
         totals=find_totals(doc, figures),
         event_date=find_event_date(doc, times, item.published),
     )
@@ -129,30 +129,31 @@ def attributions_of(doc: Doc, frames: list[Frame], quotes: list[FoundQuote]) -> 
     """Every attributed statement: the frames, and the quotes not already inside one."""
     out: list[Attribution] = []
     seen: set[tuple[int, int]] = set()
-    quoted = [(q.quote.evidence.start, q.quote.evidence.end) for q in quotes if q.speaker]
+    quoted = [(q.quote.evidence.start, q.quote.evidence.end) for q in quotes]
     for frame in frames:
-        if frame.source is None:
-            continue
         cue_char = doc[frame.cue_start].idx
         if any(s <= cue_char < e for s, e in quoted):
-            # 'I think ...' inside a quote is part of the quoted speaker's words (PARC)
+            # 'I think ...' inside a quote is part of the quoted words (PARC), whether or not
+            # the quote's speaker was found
             continue
         key = (frame.content_start, frame.content_end)
         seen.add(key)
         cue_tok = doc[frame.cue_start : frame.cue_end]
+        ref = frame.source
         out.append(
             Attribution(
-                source=Source(
-                    text=frame.source.text, name=frame.source.name, kind=frame.source.kind
-                ),
+                # a frame with no source ('he is expected to win') is unattributed
+                source=Source(text=ref.text, name=ref.name, kind=ref.kind)
+                if ref is not None
+                else Source(),
                 cue=frame.cue,
                 content=Span(start=frame.content_start, end=frame.content_end),
                 cue_span=Span(start=cue_tok.start_char, end=cue_tok.end_char),
                 source_span=Span(
-                    start=doc[frame.source.start].idx,
-                    end=doc[frame.source.end - 1].idx + len(doc[frame.source.end - 1].text),
+                    start=doc[ref.start].idx,
+                    end=doc[ref.end - 1].idx + len(doc[ref.end - 1].text),
                 )
-                if frame.source.end > frame.source.start
+                if ref is not None and ref.end > ref.start
                 else None,
             )
         )
@@ -183,5 +184,22 @@ def attributions_of(doc: Doc, frames: list[Frame], quotes: list[FoundQuote]) -> 
                 else None,
             )
         )
+    out = outermost(out)
     out.sort(key=lambda a: (a.content.start, a.content.end))
     return out
+
+
+def outermost(attributions: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution whose cue lies inside the content of another: 'Smith said Jones
+    thinks the plan will fail' is one statement of Smith's, and what Jones thinks is part of
+    it (PolNeAR annotates the outer one only). The widest contents are kept first, so of two
+    that hold each other's cues the wider stands."""
+    kept: list[Attribution] = []
+    for candidate in sorted(attributions, key=lambda a: a.content.start - a.content.end):
+        cue = candidate.cue_span
+        if cue is not None and any(
+            k.content.start <= cue.start < k.content.end for k in kept
+        ):
+            continue
+        kept.append(candidate)
+    return kept
