@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from newstally.extract.attribution import source_kind
 from newstally.extract.report import extract
 from newstally.model import Attribution
 
@@ -251,3 +254,33 @@ def test_two_apostrophes_quote_like_a_double_quote() -> None:
     report = extract(text)
     assert [q.speaker for q in report.quotes] == ["mayor", "mayor"]
     assert [a.source.text for a in report.attributions] == ["mayor"]
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("officials in Valdoria", "official"),  # not the agency RIA
+        ("RIA Novosti", "media"),
+        ("evocation.info", "media"),
+        ("human rights groups", "ngo"),
+        ("army spokesmen", "military"),
+    ],
+)
+def test_source_kinds_match_whole_words(words: str, kind: str) -> None:
+    assert source_kind(words, has_person=False).value == kind
+
+
+def test_a_kicker_over_a_story_is_not_a_speaker() -> None:
+    text = "FLOODS: At least 12 people were killed on Monday, the regional governor said."
+    sources = {a.source.text for a in attributions(text)}
+    assert "FLOODS" not in sources
+    assert "regional governor" in sources
+
+
+def test_a_source_wrapped_over_two_lines_has_a_one_line_name() -> None:
+    text = (
+        "Twelve people died in the town after the river overflowed on Monday, officials\n"
+        "in the province said on Tuesday morning."
+    )
+    (found,) = [a for a in attributions(text) if a.cue == "say"]
+    assert found.source.name is not None and "\n" not in found.source.name

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -148,11 +149,29 @@ def source_kind(text: str, has_person: bool, proper: bool = False) -> SourceKind
     ('Communications Adviser John Kirby'); a proper name with no other clue is a person too."""
     if has_person:
         return SourceKind.PERSON
-    padded = f" {text.lower()} "
-    for kind, words in SOURCE_KINDS:
-        if any(w in padded for w in words):
+    lowered = " ".join(text.lower().split())
+    for kind, pattern in _kind_patterns():
+        if pattern.search(lowered):
             return kind
     return SourceKind.PERSON if proper else SourceKind.OFFICIAL
+
+
+@lru_cache(maxsize=1)
+def _kind_patterns() -> list[tuple[SourceKind, re.Pattern[str]]]:
+    """SOURCE_KINDS as whole-word patterns, plurals included: 'ria' is the agency, not the end
+    of 'Valdoria', and 'rights group' finds 'rights groups'; an entry starting with '.' is a
+    domain ending ('.info') and ends a word instead."""
+    compiled = []
+    for kind, words in SOURCE_KINDS:
+        parts = []
+        for word in words:
+            core = re.escape(word.strip())
+            if word.startswith("."):
+                parts.append(rf"\w{core}\b")
+            else:
+                parts.append(rf"(?<!\w){core}(?:s|es)?(?!\w)")
+        compiled.append((kind, re.compile("|".join(parts))))
+    return compiled
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -213,7 +232,7 @@ def source_name(doc: Doc, start: int, end: int) -> str | None:
         if tok.text in {",", "—", "–"} or (tok.dep_ in {"prep", "relcl", "acl"} and cut):
             break
         cut.append(tok)
-    words = [t for t in cut if t.dep_ != "det" and t.tag_ != "POS"]
+    words = [t for t in cut if t.dep_ != "det" and t.tag_ != "POS" and not t.is_space]
     while words and words[0].is_punct:
         words = words[1:]
     if not words:
@@ -226,9 +245,10 @@ def source_name(doc: Doc, start: int, end: int) -> str | None:
         if words[k].lower_ in DESCRIPTORS and k < len(words) - 1:
             rest = words[k + 1 :]
             if rest and (rest[0].pos_ == "PROPN" or rest[0].like_url or "." in rest[0].text):
-                return doc[rest[0].i : rest[-1].i + 1].text
+                return " ".join(doc[rest[0].i : rest[-1].i + 1].text.split())
             break
-    return doc[words[0].i : words[-1].i + 1].text
+    # a name wrapped over two lines is one name: 'officials\nin Valdoria' -> one line
+    return " ".join(doc[words[0].i : words[-1].i + 1].text.split())
 
 
 def make_source(doc: Doc, start: int, end: int) -> SourceRef:
@@ -797,6 +817,19 @@ def _line_end(doc: Doc, start: int) -> int:
     return k
 
 
+def _is_transcript(doc: Doc) -> bool:
+    """Whether two or more lines open with an all-caps word and a colon ('HARPER: ...'): a
+    transcript, whose labels name speakers. One such line is a kicker over a story."""
+    labels = 0
+    for tok in doc[:-1]:
+        line_start = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws
+        if line_start and tok.is_upper and len(tok.text) > 1 and doc[tok.i + 1].text == ":":
+            labels += 1
+            if labels >= 2:
+                return True
+    return False
+
+
 def _colon_frames(doc: Doc, sent: Span) -> list[Frame]:
     """'The governor added: ...', 'SMITH: Well, ...', 'Poll: Smith leads': a colon that stands
     for a speech verb, or follows one that has no clause of its own. The content runs from the
@@ -828,8 +861,13 @@ def _colon_frames(doc: Doc, sent: Span) -> list[Frame]:
             # the word the name hangs from: its head lies outside the name
             heads = [t for t in lead if not lead[0].i <= t.head.i < colon.i or t.dep_ == "ROOT"]
             head = heads[0] if heads else lead[-1]
-            named = head.pos_ == "PROPN" or (head.is_upper and len(head.text) > 1)  # 'SMITH:'
-            if not (named or _speaker_like(head)):
+            shouted = head.is_upper and len(head.text) > 1  # 'SMITH:', but also 'FLOODS:'
+            named = head.ent_type_ in {"PERSON", "ORG"} or (
+                head.pos_ == "PROPN" and not shouted
+            )
+            if shouted and not named and len(lead) == 1 and not _is_transcript(doc):
+                continue  # a kicker over a story ('FLOODS: ...', 'BREAKING: ...')
+            if not (named or shouted or _speaker_like(head)):
                 continue
             if any(t.lower_ in COLON_LABELS for t in lead):
                 continue
