@@ -17,6 +17,12 @@ from spacy.tokens import Doc, Token
 from newstally.extract.numbers import CountMention, count_head_index, next_content_index
 from newstally.model import Measure, Role
 
+# People named for what they did, neither soldiers nor bystanders: 'killed 14 kidnappers'.
+ACTOR_NOUNS = frozenset(
+    ["bandit", "kidnapper", "abductor", "attacker", "assailant", "raider", "collaborator",
+     "accomplice", "informant", "robber", "thief", "burglar", "looter", "gangster", "smuggler",
+     "trafficker", "poacher", "pirate", "arsonist", "perpetrator", "criminal", "gang member",
+     "cultist"])  # fmt: skip
 # People nouns (lemmas) and the role of the people they name.
 PEOPLE_NOUNS: dict[str, Role] = {
     **dict.fromkeys(
@@ -45,7 +51,15 @@ PEOPLE_NOUNS: dict[str, Role] = {
          "wife", "husband", "elder", "settler", "hiker", "climber", "swimmer", "teacher",
          "aid worker", "medic", "paramedic", "rescuer", "laborer", "labourer", "peacekeeper",
          "guard", "suspect", "fan", "participant", "homeowner", "household"], Role.PEOPLE),
+    **dict.fromkeys(ACTOR_NOUNS, Role.OTHER),
+    **dict.fromkeys(["chief", "headman", "chieftain", "councillor", "councilor", "mayor",
+                     "governor", "legislator", "magistrate", "judge"], Role.OFFICIALS),
 }  # fmt: skip
+# 'others' counts whatever the count before it in the sentence counted ('killed 26 raiders and
+# captured nine others'); it is a people noun only when that noun is.
+OTHERS = "others"
+# 'head' names a person when a noun says of what: 'village heads', 'department head'.
+HEAD_NOUN = "head"
 # Nouns that name what is counted rather than who (their role comes from context).
 MEASURE_NOUNS: dict[str, Measure] = {
     "casualty": Measure.CASUALTIES, "casualties": Measure.CASUALTIES,
@@ -100,9 +114,46 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def others_antecedent(tok: Token) -> Token | None:
+    """The counted noun 'others' stands for: the nearest earlier noun in its sentence that
+    carries a count of its own ('26 raiders ... nine others' -> raiders)."""
+    if tok.lower_ != OTHERS:
+        return None
+    for prev in reversed(list(tok.doc[tok.sent.start : tok.i])):
+        if prev.pos_ in {"NOUN", "PROPN"} and prev.lower_ != OTHERS and any(
+            c.dep_ == "nummod" for c in prev.children
+        ):
+            return prev
+    return None
+
+
+def _is_titled_head(tok: Token) -> bool:
+    """'village heads', 'two department heads': a head of something is a person, while a bare
+    'head' (or '50 head of cattle') is not."""
+    return _lemma(tok) == HEAD_NOUN and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children
+    )
+
+
+def people_role(tok: Token) -> Role | None:
+    """The role of a people noun from the lexicon, 'others' or 'X heads'; None otherwise."""
+    role = PEOPLE_NOUNS.get(_lemma(tok)) or PEOPLE_NOUNS.get(tok.lower_)
+    if role is not None:
+        return role
+    if _is_titled_head(tok):
+        return Role.OFFICIALS
+    antecedent = others_antecedent(tok)
+    if antecedent is not None and antecedent.lower_ != OTHERS:
+        return people_role(antecedent)
+    return None
+
+
 def is_people_noun(tok: Token) -> bool:
     """A noun naming people: lexicon, or a nationality ('12 Israelis')."""
-    if _lemma(tok) in PEOPLE_NOUNS or tok.lower_ in PEOPLE_NOUNS:
+    if people_role(tok) is not None:
+        return True
+    antecedent = others_antecedent(tok)
+    if antecedent is not None and is_people_noun(antecedent):
         return True
     return tok.ent_type_ == "NORP" and tok.pos_ in {"NOUN", "PROPN"} and tok.text.endswith("s")
 
@@ -282,7 +333,7 @@ def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure
             break
         tok = head
     if noun is not None:
-        role = PEOPLE_NOUNS.get(_lemma(noun)) or PEOPLE_NOUNS.get(noun.lower_)
+        role = people_role(noun)
         if role == Role.SOLDIERS and _lemma(noun) in {"troop", "soldier", "personnel"}:
             return Measure.DEPLOYED
         return Measure.OTHER

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newstally.aliases import group_table
-from newstally.extract.measures import PEOPLE_NOUNS, ROLELESS_NOUNS, is_people_noun
+from newstally.extract.measures import ROLELESS_NOUNS, is_people_noun, people_role
 from newstally.model import Role, Subject
 
 GROUP_PREPOSITIONS = {"from", "of", "among"}
@@ -61,7 +61,7 @@ def _role_of(noun: Token) -> Role | None:
     lemma = noun.lemma_.lower()
     if lemma in ROLELESS_NOUNS or noun.lower_ in ROLELESS_NOUNS:
         return None
-    role = PEOPLE_NOUNS.get(lemma) or PEOPLE_NOUNS.get(noun.lower_)
+    role = people_role(noun)
     if role is None and is_people_noun(noun):
         return Role.PEOPLE
     return role
