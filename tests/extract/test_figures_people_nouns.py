@@ -52,3 +52,14 @@ def test_the_victim_tracker_leaves_a_doer_described_by_his_deed_to_the_names() -
     doc = load_pipeline()("A guard shot the robber in the leg on Sunday.")
     victims, _, _ = follow_victims(doc)
     assert victims == []
+
+
+def test_a_harm_count_that_names_no_one_counts_people() -> None:
+    found = figures("Mudslides kill 17 in hill villages as rain continues")
+    assert found["17"].measure.value == "killed"
+    assert found["17"].subject.role is not None and found["17"].subject.role.value == "people"
+
+
+def test_a_deployment_that_names_no_one_gets_no_default_role() -> None:
+    found = figures("The ministry said it had sent 300 to the border on Monday.")
+    assert all(f.subject.role is None or f.subject.role.value != "people" for f in found.values())

@@ -28,6 +28,7 @@ from newstally.model import (
     Period,
     Place,
     Relay,
+    Role,
     Scope,
     Source,
     SourceKind,
@@ -45,6 +46,17 @@ CUMULATIVE_CUES = re.compile(
 )
 INCREMENT_CUES = re.compile(r"\b(?:another|additional|more|new|further|fresh)\b", re.IGNORECASE)
 CONTEXT_SENTENCES = 3
+# Measures that befall people whoever they are: a count of them that names no one and follows
+# no one ('floods kill 30', 'the toll rose to 112', '31 bodies were found') counts people.
+HARM_MEASURES = {Measure.KILLED, Measure.INJURED, Measure.CASUALTIES, Measure.MISSING,
+                 Measure.HOSPITALIZED, Measure.DISPLACED, Measure.EVACUATED}  # fmt: skip
+
+
+def _default_role(subject: Subject, measure: Measure) -> Subject:
+    """People, for a harm count whose words and context give no role (see HARM_MEASURES)."""
+    if subject.role is not None or measure not in HARM_MEASURES:
+        return subject
+    return Subject(text=subject.text, group=subject.group, role=Role.PEOPLE)
 
 
 def _source(ref: SourceRef | None) -> Source:
@@ -157,6 +169,7 @@ def find_figures(
                     group=subject.group or carried.group,
                     role=subject.role or carried.role,
                 )
+        subject = _default_role(subject, measure)
         start_char = doc[mention.start].idx
         end_char = doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
         frame = innermost_frame(frames, start_char, end_char)
