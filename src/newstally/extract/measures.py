@@ -101,6 +101,14 @@ MEASURE_ADJECTIVES: dict[str, Measure] = {
 # Words that make "soldiers" a count of the dead when they govern it ("lost 50 soldiers").
 LOSS_VERBS = {"lose"}
 HOSPITAL_WORDS = {"hospital", "hospitals", "clinic", "clinics", "ward", "infirmary"}
+# What people are found 'with' or treated 'for' when hurt: 'three men with gunshot wounds'.
+WOUND_NOUNS = {"wound", "injury", "burn", "fracture", "laceration", "trauma"}
+# Where the displaced stay: 'remained in evacuation centres', 'slept in tents'.
+SHELTER_NOUNS = {"shelter", "camp", "tent", "centre", "center"}
+STAY_VERBS = {"remain", "stay", "shelter", "sleep", "spend", "live", "take"}
+# 'bringing the total to 71': a running total names its measure elsewhere.
+TOTAL_NOUNS = {"total", "tally", "number", "count"}
+TOTAL_VERBS = {"bring", "take", "push", "raise", "lift", "put"}
 # "claim" kills only with a non-agent object: "the blast claimed 12 lives".
 CLAIM_VERB = "claim"
 MAX_CLIMB = 4
@@ -234,9 +242,15 @@ def _measure_of_verb(tok: Token, anchor: Token) -> Measure | None:
         if any(_lemma(t) in HOSPITAL_WORDS or t.lower_ in HOSPITAL_WORDS
                for t in subjects + preps):  # fmt: skip
             return Measure.HOSPITALIZED
+        if lemma == "treat" and _has_pobj(tok, {"for"}, WOUND_NOUNS):
+            return Measure.INJURED  # 'being treated for burns'
         return None
-    if lemma == "treat":
-        return None
+    if tok.lower_ in MEASURE_ADJECTIVES and tok.tag_ in {"VBG", "VBN"} and lemma not in (
+        MEASURE_VERBS
+    ):
+        return MEASURE_ADJECTIVES[tok.lower_]  # '12 were still missing' (tagged a verb)
+    if lemma in STAY_VERBS and _in_shelter(tok):
+        return Measure.DISPLACED
     if lemma == "send" or lemma in {"deploy", "dispatch", "station"}:
         return Measure.DEPLOYED
     if lemma in {"shoot", "gun"} and _fatal_shooting(tok):
@@ -246,6 +260,57 @@ def _measure_of_verb(tok: Token, anchor: Token) -> Measure | None:
             return Measure.DETAINED
         return None
     return MEASURE_VERBS.get(lemma)
+
+
+def _has_pobj(verb: Token, preps: set[str], lemmas: set[str]) -> bool:
+    """Whether the verb has a prepositional object of one of the lemmas ('treated for burns')."""
+    return any(
+        _lemma(g) in lemmas
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _in_shelter(verb: Token) -> bool:
+    """'remained in evacuation centres', 'spent the night in tents': staying where the
+    displaced stay. A bare 'centre' must be an evacuation or relief centre."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in {"in", "at"}:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj" or _lemma(g) not in SHELTER_NOUNS:
+                continue
+            if _lemma(g) not in {"centre", "center"} or any(
+                m.lower_ in {"evacuation", "relief"} for m in g.children
+            ):
+                return True
+    return False
+
+
+def _running_total_measure(verb: Token) -> Measure | None:
+    """'..., bringing the total to 71': the total counts what the clause it follows counted
+    ('found 9 more bodies', 'twelve more died'), unless it says itself ('the total killed')."""
+    if _lemma(verb) not in TOTAL_VERBS:
+        return None
+    totals = [c for c in verb.children if c.dep_ == "dobj" and _lemma(c) in TOTAL_NOUNS]
+    if not totals:
+        return None
+    found = _measure_from_modifiers(totals[0])
+    if found or verb.dep_ not in {"advcl", "conj"}:
+        return found
+    main = verb.head
+    found = _measure_of_verb(main, main)
+    if found:
+        return found
+    for c in main.children:
+        if c.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+            found = _measure_of_noun(c) or (_measure_from_modifiers(c) if is_people_noun(c)
+                                            else None)  # fmt: skip
+            if found:
+                return found
+    return None
 
 
 def _measure_from_modifiers(noun: Token) -> Measure | None:
@@ -269,7 +334,20 @@ def _measure_from_modifiers(noun: Token) -> Measure | None:
                     found = _measure_of_noun(pobj)
                     if found:
                         return found
+                    if child.lower_ == "with" and _lemma(pobj) in WOUND_NOUNS:
+                        # found with wounds: hit, dead or alive not yet told
+                        return Measure.CASUALTIES
     return None
+
+
+def _elided_passive(verb: Token) -> bool:
+    """'three were killed and 14 others wounded': a bare participle joined to a passive, with
+    no object and no 'have', is a passive whose 'were' was left out; its subject is harmed."""
+    if verb.tag_ not in {"VBN", "VBD"} or verb.dep_ != "conj":
+        return False
+    if any(c.dep_ in {"dobj", "aux"} for c in verb.children):
+        return False
+    return any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure | None:
@@ -296,7 +374,7 @@ def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure
     # climb the parse: the count or its noun as object/subject of a measure verb
     tok = anchor
     # 'Two men ... shot a man': a count that does the harm is not the harm's count
-    if tok.dep_ == "nsubj" and _lemma(tok.head) in AGENT_VERBS:
+    if tok.dep_ == "nsubj" and _lemma(tok.head) in AGENT_VERBS and not _elided_passive(tok.head):
         return None if noun is None or not is_people_noun(noun) else Measure.OTHER
     for _ in range(MAX_CLIMB):
         if tok.dep_ in {"ROOT"} and tok.head == tok:
@@ -305,7 +383,7 @@ def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure
                 return found
             break
         head = tok.head
-        found = _measure_of_verb(head, anchor)
+        found = _measure_of_verb(head, anchor) or _running_total_measure(head)
         if found:
             return found
         # 'the toll rose to 112', 'the number of dead stood at 40'
