@@ -52,6 +52,13 @@ HARM_MEASURES = {Measure.KILLED, Measure.INJURED, Measure.CASUALTIES, Measure.MI
                  Measure.HOSPITALIZED, Measure.DISPLACED, Measure.EVACUATED}  # fmt: skip
 
 
+def _other_people(subject: Subject, carried: Subject) -> bool:
+    """Whether a count names people of another kind than the ones talked about before
+    ('the army said troops killed 26 raiders'): the raiders are not the army's, so its group
+    is not carried over to them."""
+    return subject.role is not None and carried.role is not None and subject.role != carried.role
+
+
 def _default_role(subject: Subject, measure: Measure) -> Subject:
     """People, for a harm count whose words and context give no role (see HARM_MEASURES)."""
     if subject.role is not None or measure not in HARM_MEASURES:
@@ -163,7 +170,7 @@ def find_figures(
                 carried = salient_subject(
                     sentences[max(0, k - CONTEXT_SENTENCES) : k + 1], mention.start
                 )
-            if carried is not None:
+            if carried is not None and not _other_people(subject, carried):
                 subject = Subject(
                     text=subject.text,
                     group=subject.group or carried.group,
