@@ -52,3 +52,14 @@ def test_a_running_total_counts_what_its_clause_counted() -> None:
         "said."
     )
     assert found == {"7": "killed", "58": "killed"}
+
+
+def test_among_the_dead_names_the_measure_of_the_count_after_it() -> None:
+    assert measures("Among the dead were six climbers who had set out at dawn.") == {
+        "six": "killed"
+    }
+
+
+def test_a_counted_possessor_before_things_counts_the_things() -> None:
+    found = measures("Officials shut three girls' boarding schools and evacuated 90 pupils.")
+    assert found == {"90": "evacuated"}

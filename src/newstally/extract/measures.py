@@ -166,6 +166,17 @@ def is_people_noun(tok: Token) -> bool:
     return tok.ent_type_ == "NORP" and tok.pos_ in {"NOUN", "PROPN"} and tok.text.endswith("s")
 
 
+def _possessed(noun: Token) -> Token:
+    """'two children's play centres' counts centres, not children: a counted possessor before
+    a plural noun of things hands the count on to it ('the two soldiers' bodies' keeps it)."""
+    head = noun.head
+    if noun.dep_ == "poss" and head.tag_ == "NNS" and not is_people_noun(head) and (
+        _measure_of_noun(head) is None
+    ):
+        return head
+    return noun
+
+
 def find_head_noun(doc: Doc, mention: CountMention) -> Token | None:
     """The noun the count quantifies: '50 soldiers' -> soldiers, 'dozens of casualties' ->
     casualties; None for a bare count ('killed 50', '47 more')."""
@@ -187,7 +198,7 @@ def find_head_noun(doc: Doc, mention: CountMention) -> Token | None:
     if tok.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod", "det"}:
         head = tok.head
         if head.pos_ in {"NOUN", "PROPN"} and not (mention.start <= head.i < mention.end):
-            return head
+            return _possessed(head)
     # the parser sometimes hangs the noun under the number: '12,000 troops' (troops<-12,000)
     if after < len(doc) and doc[after].pos_ in {"NOUN", "PROPN"} and doc[after].head.i == head_i:
         return doc[after]
@@ -340,6 +351,20 @@ def _measure_from_modifiers(noun: Token) -> Measure | None:
     return None
 
 
+def _among_measure(verb: Token) -> Measure | None:
+    """'Among the dead were four miners': the 'among' phrase of the clause names the measure."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "among":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    found = _measure_of_noun(g) or MEASURE_ADJECTIVES.get(g.lower_)
+                    if found:
+                        return found
+    return None
+
+
 def _elided_passive(verb: Token) -> bool:
     """'three were killed and 14 others wounded': a bare participle joined to a passive, with
     no object and no 'have', is a passive whose 'were' was left out; its subject is harmed."""
@@ -384,6 +409,9 @@ def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure
             break
         head = tok.head
         found = _measure_of_verb(head, anchor) or _running_total_measure(head)
+        if found:
+            return found
+        found = _among_measure(head)
         if found:
             return found
         # 'the toll rose to 112', 'the number of dead stood at 40'
