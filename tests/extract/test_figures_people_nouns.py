@@ -63,3 +63,11 @@ def test_a_harm_count_that_names_no_one_counts_people() -> None:
 def test_a_deployment_that_names_no_one_gets_no_default_role() -> None:
     found = figures("The ministry said it had sent 300 to the border on Monday.")
     assert all(f.subject.role is None or f.subject.role.value != "people" for f in found.values())
+
+
+def test_a_two_word_entry_decides_over_its_last_word() -> None:
+    found = figures(
+        "Rangers said they had arrested 5 gang members and that 2 police officers were hurt."
+    )
+    assert found["5"].subject.role is not None and found["5"].subject.role.value == "other"
+    assert found["2"].subject.role is not None and found["2"].subject.role.value == "officials"

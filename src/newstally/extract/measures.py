@@ -143,9 +143,20 @@ def _is_titled_head(tok: Token) -> bool:
     )
 
 
+def _compound_role(tok: Token) -> Role | None:
+    """The role of a two-word entry ('gang member', 'police officer', 'aid worker'): the
+    compound before the noun decides over the noun alone ('member', 'officer')."""
+    for child in tok.lefts:
+        if child.dep_ == "compound":
+            role = PEOPLE_NOUNS.get(f"{child.lower_} {_lemma(tok)}")
+            if role is not None:
+                return role
+    return None
+
+
 def people_role(tok: Token) -> Role | None:
     """The role of a people noun from the lexicon, 'others' or 'X heads'; None otherwise."""
-    role = PEOPLE_NOUNS.get(_lemma(tok)) or PEOPLE_NOUNS.get(tok.lower_)
+    role = _compound_role(tok) or PEOPLE_NOUNS.get(_lemma(tok)) or PEOPLE_NOUNS.get(tok.lower_)
     if role is not None:
         return role
     if _is_titled_head(tok):
