@@ -46,6 +46,13 @@ CUMULATIVE_CUES = re.compile(
 )
 INCREMENT_CUES = re.compile(r"\b(?:another|additional|more|new|further|fresh)\b", re.IGNORECASE)
 CONTEXT_SENTENCES = 3
+# 'had treated 85 people by Tuesday morning': a count up to a deadline is a running total.
+# ('killed by Tuesday's blast' names a cause, not a deadline.)
+DEADLINE = re.compile(
+    r"\bby (?:late |early )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!['’]s)|"
+    r"(?:the end of|midday|noon|nightfall|dawn|dusk)\b)",
+    re.IGNORECASE,
+)
 # Measures that befall people whoever they are: a count of them that names no one and follows
 # no one ('floods kill 30', 'the toll rose to 112', '31 bodies were found') counts people.
 HARM_MEASURES = {Measure.KILLED, Measure.INJURED, Measure.CASUALTIES, Measure.MISSING,
@@ -80,6 +87,8 @@ def _scope(doc: Doc, sent: Span, mention: CountMention, period: Period | None) -
         return Scope.CUMULATIVE
     if INCREMENT_CUES.search(before) or re.match(r"^\s*more\b", after):
         return Scope.INCREMENT
+    if DEADLINE.search(doc[mention.end : sent.end].text):
+        return Scope.CUMULATIVE
     if period is not None and period.start is not None:
         return Scope.INCREMENT
     return None
