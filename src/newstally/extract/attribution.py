@@ -66,7 +66,9 @@ SOURCE_KINDS: list[tuple[SourceKind, tuple[str, ...]]] = [
                            "general staff", "command", "brigade", "battalion", "commander",
                            "idf", "pentagon", "navy", "air force", "sof", "militia",
                            "regiment", "troops", "soldier", "general ", "colonel", "marines",
-                           "spokesman for the army", "rebels", "fighters")),
+                           "spokesman for the army", "rebels", "fighters", "armed group",
+                           "defence headquarters", "defense headquarters", "defence force",
+                           "defense force", "defence spokesman", "defense spokesman")),
     (SourceKind.MEDIA, ("outlet", "newspaper", "news agency", "press agency", "media",
                         "reuters", "associated press",
                         "afp", "bbc", "cnn", "radio", "television", " tv", "broadcaster",
@@ -85,8 +87,17 @@ SOURCE_KINDS: list[tuple[SourceKind, tuple[str, ...]]] = [
                              "medical examiner", "prosecutor", "health ministry", "officer",
                              "intelligence", "national security", "secretary", "adviser",
                              "embassy", "ambassador", "municipality", "city hall", "county")),
+    # one person named by what they do or where they live: 'a rescue worker', 'a witness'
+    (SourceKind.PERSON, ("witness", "eyewitness", "resident", "worker", "survivor", "villager",
+                         "farmer", "shopkeeper", "neighbour", "neighbor", "relative", "nurse",
+                         "teacher", "student", "passenger", "driver")),
     (SourceKind.OFFICIAL, ("official", "officials", "source", "sources", "aide", "diplomat")),
 ]  # fmt: skip
+# What a source issues rather than who it is: 'a department news release' is the department's,
+# so these words are dropped before the kind is read ('news' would make it the media's).
+ISSUED_DOCUMENTS = re.compile(
+    r"\b(?:news|press|media)\s+(?:release|statement|conference|briefing|advisory)s?\b"
+)
 # Sources that name nobody in particular: their `name` stays None.
 ANONYMOUS_SOURCES = {"reports", "report", "media reports", "news reports", "sources", "source",
                      "rumors", "rumours", "footage", "it", "estimates", "figures", "data",
@@ -149,7 +160,7 @@ def source_kind(text: str, has_person: bool, proper: bool = False) -> SourceKind
     ('Communications Adviser John Kirby'); a proper name with no other clue is a person too."""
     if has_person:
         return SourceKind.PERSON
-    lowered = " ".join(text.lower().split())
+    lowered = ISSUED_DOCUMENTS.sub(" ", " ".join(text.lower().split()))
     for kind, pattern in _kind_patterns():
         if pattern.search(lowered):
             return kind

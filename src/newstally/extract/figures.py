@@ -28,6 +28,7 @@ from newstally.model import (
     Period,
     Place,
     Relay,
+    Role,
     Scope,
     Source,
     SourceKind,
@@ -45,6 +46,31 @@ CUMULATIVE_CUES = re.compile(
 )
 INCREMENT_CUES = re.compile(r"\b(?:another|additional|more|new|further|fresh)\b", re.IGNORECASE)
 CONTEXT_SENTENCES = 3
+# 'had treated 85 people by Tuesday morning': a count up to a deadline is a running total.
+# ('killed by Tuesday's blast' names a cause, not a deadline.)
+DEADLINE = re.compile(
+    r"\bby (?:late |early )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!['’]s)|"
+    r"(?:the end of|midday|noon|nightfall|dawn|dusk)\b)",
+    re.IGNORECASE,
+)
+# Measures that befall people whoever they are: a count of them that names no one and follows
+# no one ('floods kill 30', 'the toll rose to 112', '31 bodies were found') counts people.
+HARM_MEASURES = {Measure.KILLED, Measure.INJURED, Measure.CASUALTIES, Measure.MISSING,
+                 Measure.HOSPITALIZED, Measure.DISPLACED, Measure.EVACUATED}  # fmt: skip
+
+
+def _other_people(subject: Subject, carried: Subject) -> bool:
+    """Whether a count names people of another kind than the ones talked about before
+    ('the army said troops killed 26 raiders'): the raiders are not the army's, so its group
+    is not carried over to them."""
+    return subject.role is not None and carried.role is not None and subject.role != carried.role
+
+
+def _default_role(subject: Subject, measure: Measure) -> Subject:
+    """People, for a harm count whose words and context give no role (see HARM_MEASURES)."""
+    if subject.role is not None or measure not in HARM_MEASURES:
+        return subject
+    return Subject(text=subject.text, group=subject.group, role=Role.PEOPLE)
 
 
 def _source(ref: SourceRef | None) -> Source:
@@ -61,6 +87,8 @@ def _scope(doc: Doc, sent: Span, mention: CountMention, period: Period | None) -
         return Scope.CUMULATIVE
     if INCREMENT_CUES.search(before) or re.match(r"^\s*more\b", after):
         return Scope.INCREMENT
+    if DEADLINE.search(doc[mention.end : sent.end].text):
+        return Scope.CUMULATIVE
     if period is not None and period.start is not None:
         return Scope.INCREMENT
     return None
@@ -151,12 +179,13 @@ def find_figures(
                 carried = salient_subject(
                     sentences[max(0, k - CONTEXT_SENTENCES) : k + 1], mention.start
                 )
-            if carried is not None:
+            if carried is not None and not _other_people(subject, carried):
                 subject = Subject(
                     text=subject.text,
                     group=subject.group or carried.group,
                     role=subject.role or carried.role,
                 )
+        subject = _default_role(subject, measure)
         start_char = doc[mention.start].idx
         end_char = doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
         frame = innermost_frame(frames, start_char, end_char)

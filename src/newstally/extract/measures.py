@@ -17,6 +17,12 @@ from spacy.tokens import Doc, Token
 from newstally.extract.numbers import CountMention, count_head_index, next_content_index
 from newstally.model import Measure, Role
 
+# People named for what they did, neither soldiers nor bystanders: 'killed 14 kidnappers'.
+ACTOR_NOUNS = frozenset(
+    ["bandit", "kidnapper", "abductor", "attacker", "assailant", "raider", "collaborator",
+     "accomplice", "informant", "robber", "thief", "burglar", "looter", "gangster", "smuggler",
+     "trafficker", "poacher", "pirate", "arsonist", "perpetrator", "criminal", "gang member",
+     "cultist"])  # fmt: skip
 # People nouns (lemmas) and the role of the people they name.
 PEOPLE_NOUNS: dict[str, Role] = {
     **dict.fromkeys(
@@ -45,7 +51,15 @@ PEOPLE_NOUNS: dict[str, Role] = {
          "wife", "husband", "elder", "settler", "hiker", "climber", "swimmer", "teacher",
          "aid worker", "medic", "paramedic", "rescuer", "laborer", "labourer", "peacekeeper",
          "guard", "suspect", "fan", "participant", "homeowner", "household"], Role.PEOPLE),
+    **dict.fromkeys(ACTOR_NOUNS, Role.OTHER),
+    **dict.fromkeys(["chief", "headman", "chieftain", "councillor", "councilor", "mayor",
+                     "governor", "legislator", "magistrate", "judge"], Role.OFFICIALS),
 }  # fmt: skip
+# 'others' counts whatever the count before it in the sentence counted ('killed 26 raiders and
+# captured nine others'); it is a people noun only when that noun is.
+OTHERS = "others"
+# 'head' names a person when a noun says of what: 'village heads', 'department head'.
+HEAD_NOUN = "head"
 # Nouns that name what is counted rather than who (their role comes from context).
 MEASURE_NOUNS: dict[str, Measure] = {
     "casualty": Measure.CASUALTIES, "casualties": Measure.CASUALTIES,
@@ -87,6 +101,14 @@ MEASURE_ADJECTIVES: dict[str, Measure] = {
 # Words that make "soldiers" a count of the dead when they govern it ("lost 50 soldiers").
 LOSS_VERBS = {"lose"}
 HOSPITAL_WORDS = {"hospital", "hospitals", "clinic", "clinics", "ward", "infirmary"}
+# What people are found 'with' or treated 'for' when hurt: 'three men with gunshot wounds'.
+WOUND_NOUNS = {"wound", "injury", "burn", "fracture", "laceration", "trauma"}
+# Where the displaced stay: 'remained in evacuation centres', 'slept in tents'.
+SHELTER_NOUNS = {"shelter", "camp", "tent", "centre", "center"}
+STAY_VERBS = {"remain", "stay", "shelter", "sleep", "spend", "live", "take"}
+# 'bringing the total to 71': a running total names its measure elsewhere.
+TOTAL_NOUNS = {"total", "tally", "number", "count"}
+TOTAL_VERBS = {"bring", "take", "push", "raise", "lift", "put"}
 # "claim" kills only with a non-agent object: "the blast claimed 12 lives".
 CLAIM_VERB = "claim"
 MAX_CLIMB = 4
@@ -100,11 +122,70 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def others_antecedent(tok: Token) -> Token | None:
+    """The counted noun 'others' stands for: the nearest earlier noun in its sentence that
+    carries a count of its own ('26 raiders ... nine others' -> raiders)."""
+    if tok.lower_ != OTHERS:
+        return None
+    for prev in reversed(list(tok.doc[tok.sent.start : tok.i])):
+        if prev.pos_ in {"NOUN", "PROPN"} and prev.lower_ != OTHERS and any(
+            c.dep_ == "nummod" for c in prev.children
+        ):
+            return prev
+    return None
+
+
+def _is_titled_head(tok: Token) -> bool:
+    """'village heads', 'two department heads': a head of something is a person, while a bare
+    'head' (or '50 head of cattle') is not."""
+    return _lemma(tok) == HEAD_NOUN and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children
+    )
+
+
+def _compound_role(tok: Token) -> Role | None:
+    """The role of a two-word entry ('gang member', 'police officer', 'aid worker'): the
+    compound before the noun decides over the noun alone ('member', 'officer')."""
+    for child in tok.lefts:
+        if child.dep_ == "compound":
+            role = PEOPLE_NOUNS.get(f"{child.lower_} {_lemma(tok)}")
+            if role is not None:
+                return role
+    return None
+
+
+def people_role(tok: Token) -> Role | None:
+    """The role of a people noun from the lexicon, 'others' or 'X heads'; None otherwise."""
+    role = _compound_role(tok) or PEOPLE_NOUNS.get(_lemma(tok)) or PEOPLE_NOUNS.get(tok.lower_)
+    if role is not None:
+        return role
+    if _is_titled_head(tok):
+        return Role.OFFICIALS
+    antecedent = others_antecedent(tok)
+    if antecedent is not None and antecedent.lower_ != OTHERS:
+        return people_role(antecedent)
+    return None
+
+
 def is_people_noun(tok: Token) -> bool:
     """A noun naming people: lexicon, or a nationality ('12 Israelis')."""
-    if _lemma(tok) in PEOPLE_NOUNS or tok.lower_ in PEOPLE_NOUNS:
+    if people_role(tok) is not None:
+        return True
+    antecedent = others_antecedent(tok)
+    if antecedent is not None and is_people_noun(antecedent):
         return True
     return tok.ent_type_ == "NORP" and tok.pos_ in {"NOUN", "PROPN"} and tok.text.endswith("s")
+
+
+def _possessed(noun: Token) -> Token:
+    """'two children's play centres' counts centres, not children: a counted possessor before
+    a plural noun of things hands the count on to it ('the two soldiers' bodies' keeps it)."""
+    head = noun.head
+    if noun.dep_ == "poss" and head.tag_ == "NNS" and not is_people_noun(head) and (
+        _measure_of_noun(head) is None
+    ):
+        return head
+    return noun
 
 
 def find_head_noun(doc: Doc, mention: CountMention) -> Token | None:
@@ -128,7 +209,7 @@ def find_head_noun(doc: Doc, mention: CountMention) -> Token | None:
     if tok.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod", "det"}:
         head = tok.head
         if head.pos_ in {"NOUN", "PROPN"} and not (mention.start <= head.i < mention.end):
-            return head
+            return _possessed(head)
     # the parser sometimes hangs the noun under the number: '12,000 troops' (troops<-12,000)
     if after < len(doc) and doc[after].pos_ in {"NOUN", "PROPN"} and doc[after].head.i == head_i:
         return doc[after]
@@ -183,9 +264,15 @@ def _measure_of_verb(tok: Token, anchor: Token) -> Measure | None:
         if any(_lemma(t) in HOSPITAL_WORDS or t.lower_ in HOSPITAL_WORDS
                for t in subjects + preps):  # fmt: skip
             return Measure.HOSPITALIZED
+        if lemma == "treat" and _has_pobj(tok, {"for"}, WOUND_NOUNS):
+            return Measure.INJURED  # 'being treated for burns'
         return None
-    if lemma == "treat":
-        return None
+    if tok.lower_ in MEASURE_ADJECTIVES and tok.tag_ in {"VBG", "VBN"} and lemma not in (
+        MEASURE_VERBS
+    ):
+        return MEASURE_ADJECTIVES[tok.lower_]  # '12 were still missing' (tagged a verb)
+    if lemma in STAY_VERBS and _in_shelter(tok):
+        return Measure.DISPLACED
     if lemma == "send" or lemma in {"deploy", "dispatch", "station"}:
         return Measure.DEPLOYED
     if lemma in {"shoot", "gun"} and _fatal_shooting(tok):
@@ -195,6 +282,57 @@ def _measure_of_verb(tok: Token, anchor: Token) -> Measure | None:
             return Measure.DETAINED
         return None
     return MEASURE_VERBS.get(lemma)
+
+
+def _has_pobj(verb: Token, preps: set[str], lemmas: set[str]) -> bool:
+    """Whether the verb has a prepositional object of one of the lemmas ('treated for burns')."""
+    return any(
+        _lemma(g) in lemmas
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _in_shelter(verb: Token) -> bool:
+    """'remained in evacuation centres', 'spent the night in tents': staying where the
+    displaced stay. A bare 'centre' must be an evacuation or relief centre."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in {"in", "at"}:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj" or _lemma(g) not in SHELTER_NOUNS:
+                continue
+            if _lemma(g) not in {"centre", "center"} or any(
+                m.lower_ in {"evacuation", "relief"} for m in g.children
+            ):
+                return True
+    return False
+
+
+def _running_total_measure(verb: Token) -> Measure | None:
+    """'..., bringing the total to 71': the total counts what the clause it follows counted
+    ('found 9 more bodies', 'twelve more died'), unless it says itself ('the total killed')."""
+    if _lemma(verb) not in TOTAL_VERBS:
+        return None
+    totals = [c for c in verb.children if c.dep_ == "dobj" and _lemma(c) in TOTAL_NOUNS]
+    if not totals:
+        return None
+    found = _measure_from_modifiers(totals[0])
+    if found or verb.dep_ not in {"advcl", "conj"}:
+        return found
+    main = verb.head
+    found = _measure_of_verb(main, main)
+    if found:
+        return found
+    for c in main.children:
+        if c.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+            found = _measure_of_noun(c) or (_measure_from_modifiers(c) if is_people_noun(c)
+                                            else None)  # fmt: skip
+            if found:
+                return found
+    return None
 
 
 def _measure_from_modifiers(noun: Token) -> Measure | None:
@@ -218,7 +356,34 @@ def _measure_from_modifiers(noun: Token) -> Measure | None:
                     found = _measure_of_noun(pobj)
                     if found:
                         return found
+                    if child.lower_ == "with" and _lemma(pobj) in WOUND_NOUNS:
+                        # found with wounds: hit, dead or alive not yet told
+                        return Measure.CASUALTIES
     return None
+
+
+def _among_measure(verb: Token) -> Measure | None:
+    """'Among the dead were four miners': the 'among' phrase of the clause names the measure."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "among":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    found = _measure_of_noun(g) or MEASURE_ADJECTIVES.get(g.lower_)
+                    if found:
+                        return found
+    return None
+
+
+def _elided_passive(verb: Token) -> bool:
+    """'three were killed and 14 others wounded': a bare participle joined to a passive, with
+    no object and no 'have', is a passive whose 'were' was left out; its subject is harmed."""
+    if verb.tag_ not in {"VBN", "VBD"} or verb.dep_ != "conj":
+        return False
+    if any(c.dep_ in {"dobj", "aux"} for c in verb.children):
+        return False
+    return any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure | None:
@@ -245,7 +410,7 @@ def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure
     # climb the parse: the count or its noun as object/subject of a measure verb
     tok = anchor
     # 'Two men ... shot a man': a count that does the harm is not the harm's count
-    if tok.dep_ == "nsubj" and _lemma(tok.head) in AGENT_VERBS:
+    if tok.dep_ == "nsubj" and _lemma(tok.head) in AGENT_VERBS and not _elided_passive(tok.head):
         return None if noun is None or not is_people_noun(noun) else Measure.OTHER
     for _ in range(MAX_CLIMB):
         if tok.dep_ in {"ROOT"} and tok.head == tok:
@@ -254,7 +419,10 @@ def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure
                 return found
             break
         head = tok.head
-        found = _measure_of_verb(head, anchor)
+        found = _measure_of_verb(head, anchor) or _running_total_measure(head)
+        if found:
+            return found
+        found = _among_measure(head)
         if found:
             return found
         # 'the toll rose to 112', 'the number of dead stood at 40'
@@ -282,7 +450,7 @@ def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure
             break
         tok = head
     if noun is not None:
-        role = PEOPLE_NOUNS.get(_lemma(noun)) or PEOPLE_NOUNS.get(noun.lower_)
+        role = people_role(noun)
         if role == Role.SOLDIERS and _lemma(noun) in {"troop", "soldier", "personnel"}:
             return Measure.DEPLOYED
         return Measure.OTHER

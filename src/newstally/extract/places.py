@@ -24,6 +24,14 @@ DESTINATION_PREPOSITIONS = {"to", "into"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 SUFFIXES = (" region", " province", " oblast", " governorate", " district", " state", " county")
 MAX_NGRAM = 3
+# Subdivision names that are also plain words of direction: 'the central region' is no place.
+DIRECTION_WORDS = {"central", "north", "south", "east", "west", "northern", "southern", "eastern",
+                   "western", "northeast", "northwest", "southeast", "southwest", "north-east",
+                   "north-west", "south-east", "south-west", "coast", "capital", "upper",
+                   "lower", "middle", "centre", "center", "interior"}  # fmt: skip
+# 'the province of X', 'the town of X': the noun before 'of' says X is a place.
+PLACE_NOUNS = {"province", "region", "state", "district", "county", "city", "town", "village",
+               "oblast", "governorate", "municipality", "island", "prefecture"}  # fmt: skip
 PLACE_ALIASES = {
     "britain": "GB",
     "u.s.": "US",
@@ -65,6 +73,19 @@ def gazetteer() -> dict[str, tuple[str, str | None]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def subdivisions_by_name() -> dict[str, tuple[str, str]]:
+    """Every first-level subdivision of every type (regions, divisions, states ...), by name,
+    for names written with their kind ('the Sagaing region'); a name that several countries
+    use is left out. Bare names of these kinds are not places on their own: 'Central' is."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            found.setdefault(sub.name.lower(), set()).add((sub.country_code, sub.name))
+    return {name: next(iter(v)) for name, v in found.items()
+            if len(v) == 1 and name not in DIRECTION_WORDS}  # fmt: skip
+
+
 def resolve_place(text: str) -> Place | None:
     """'the Kursk region' -> Place(text='the Kursk region', country='RU', region='Kursk Oblast')."""
     key = text.lower().strip().replace("’", "'")
@@ -80,6 +101,11 @@ def resolve_place(text: str) -> Place | None:
             if candidate != key and region is None and country:
                 # "the Kursk region" where only "kursk" is known keeps its region
                 pass
+            return Place(text=text, country=country, region=region)
+    subdivisions = subdivisions_by_name()
+    for candidate in candidates[1:]:
+        if candidate in subdivisions:
+            country, region = subdivisions[candidate]
             return Place(text=text, country=country, region=region)
     return None
 
@@ -115,10 +141,12 @@ def _locative(span: Span, measure: Measure) -> bool:
     tok: Token = span.root
     while tok.dep_ in {"compound", "appos", "flat", "amod", "nmod"} and tok.head != tok:
         tok = tok.head
-    if tok.dep_ != "pobj":
+    if tok.dep_ not in {"pobj", "pcomp"}:  # 'in Lanao del Norte' may parse as a clause
         return False
     prep = tok.head.lower_
     if prep in LOCATIVE_PREPOSITIONS:
+        return True
+    if prep == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS:
         return True
     return prep in DESTINATION_PREPOSITIONS and measure == Measure.DEPLOYED
 

@@ -12,11 +12,20 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newstally.aliases import group_table
-from newstally.extract.measures import PEOPLE_NOUNS, ROLELESS_NOUNS, is_people_noun
-from newstally.model import Role, Subject
+from newstally.extract.measures import (
+    AGENT_VERBS,
+    MEASURE_VERBS,
+    ROLELESS_NOUNS,
+    is_people_noun,
+    people_role,
+)
+from newstally.model import Measure, Role, Subject
 
 GROUP_PREPOSITIONS = {"from", "of", "among"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod"}
+# Measures a doer inflicts on others (a sender's troops are its own; a killer's dead are not).
+HARM_TO_OTHERS = {Measure.KILLED, Measure.INJURED, Measure.CAPTURED, Measure.DETAINED,
+                  Measure.CASUALTIES, Measure.DISPLACED}  # fmt: skip
 
 
 def group_of(text: str) -> str | None:
@@ -61,10 +70,17 @@ def _role_of(noun: Token) -> Role | None:
     lemma = noun.lemma_.lower()
     if lemma in ROLELESS_NOUNS or noun.lower_ in ROLELESS_NOUNS:
         return None
-    role = PEOPLE_NOUNS.get(lemma) or PEOPLE_NOUNS.get(noun.lower_)
+    role = people_role(noun)
     if role is None and is_people_noun(noun):
         return Role.PEOPLE
     return role
+
+
+def _harms(verb: Token) -> bool:
+    """'An airstrike in X killed 37 people', 'gunmen from X abducted 20': whoever harms people
+    does not own them, so the doer's group is not theirs."""
+    lemma = verb.lemma_.lower()
+    return lemma in AGENT_VERBS or MEASURE_VERBS.get(lemma) in HARM_TO_OTHERS
 
 
 def noun_phrase_text(doc: Doc, noun: Token, skip: range) -> str:
@@ -98,7 +114,7 @@ def find_subject(doc: Doc, noun: Token | None, count_tokens: range) -> Subject:
                 group = group or _group_in_tokens(list(pobj.subtree))
                 if role is None and is_people_noun(pobj):
                     role = _role_of(pobj)
-    if group is None and noun.dep_ in {"dobj", "nsubjpass"}:
+    if group is None and noun.dep_ in {"dobj", "nsubjpass"} and not _harms(noun.head):
         # "North Korea sent approximately 12,000 troops": who sends owns the troops
         verb = noun.head
         for child in verb.children:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newstally.extract.measures import PEOPLE_NOUNS, is_people_noun
+from newstally.extract.measures import ACTOR_NOUNS, PEOPLE_NOUNS, is_people_noun
 from newstally.extract.numbers import read_number
 from newstally.model import Figure, Measure, Total
 
@@ -189,6 +189,11 @@ def _is_person(tok: Token) -> bool:
         return True
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in VICTIM_NOUNS:
         return True
+    # 'victim shot attacker' above 'he shot Lee': a doer named by what he did is someone the
+    # story names elsewhere, and a description cannot be linked to a name, so he is not a new
+    # victim of his own
+    if tok.lemma_.lower() in ACTOR_NOUNS:
+        return False
     return is_people_noun(tok) or tok.lemma_.lower() in PEOPLE_NOUNS
 
 

@@ -1,0 +1,36 @@
+"""Places with regions: 'the province of X', 'in X' parsed as a clause, 'the X region'."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newstally.extract.pipeline import load_pipeline
+from newstally.extract.places import find_place, resolve_place, subdivisions_by_name
+from newstally.extract.report import extract
+from newstally.model import Measure
+
+
+def test_the_province_of_a_named_place_is_where_the_count_is() -> None:
+    text = "A typhoon battered the northern province of Ilocos Norte on Friday, killing 8 people."
+    figure = extract(text, None).figures[0]
+    assert figure.place is not None and figure.place.region == "Ilocos Norte"
+
+
+def test_a_place_the_parser_hangs_off_in_as_a_clause_is_still_a_place() -> None:
+    # the small model sometimes parses 'in Davao del Sur' with the name as a clause (pcomp)
+    nlp = load_pipeline()
+    words = ["40", "died", "in", "Davao", "del", "Sur"]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 2, 3, 4],
+              deps=["nsubj", "ROOT", "prep", "pcomp", "prep", "pobj"])  # fmt: skip
+    place = find_place(doc[:], doc[0], Measure.KILLED)
+    assert place is not None and place.region == "Davao del Sur"
+
+
+def test_a_name_written_with_its_kind_finds_any_subdivision() -> None:
+    place = resolve_place("the Mandalay region")
+    assert place is not None and (place.country, place.region) == ("MM", "Mandalay")
+    assert resolve_place("Mandalay region") is not None
+
+
+def test_a_bare_word_of_direction_is_no_subdivision_of_its_own() -> None:
+    assert "east" not in subdivisions_by_name()
