@@ -63,3 +63,9 @@ def test_among_the_dead_names_the_measure_of_the_count_after_it() -> None:
 def test_a_counted_possessor_before_things_counts_the_things() -> None:
     found = measures("Officials shut three girls' boarding schools and evacuated 90 pupils.")
     assert found == {"90": "evacuated"}
+
+
+def test_captives_counted_as_they_are_rescued_are_no_longer_captured() -> None:
+    found = measures("Police said they had rescued 18 of the hostages and that gunmen held 6.")
+    assert found["18"] == "other"
+    assert measures("Pirates seized 20 hostages off the coast.") == {"20": "captured"}

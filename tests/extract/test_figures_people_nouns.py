@@ -71,3 +71,10 @@ def test_a_two_word_entry_decides_over_its_last_word() -> None:
     )
     assert found["5"].subject.role is not None and found["5"].subject.role.value == "other"
     assert found["2"].subject.role is not None and found["2"].subject.role.value == "officials"
+
+
+def test_a_detained_count_that_names_no_one_counts_people() -> None:
+    found = figures("Crowds filled the square on Friday, and about 300 were arrested by police.")
+    assert found["about 300"].measure.value == "detained"
+    role = found["about 300"].subject.role
+    assert role is not None and role.value == "people"

@@ -54,9 +54,11 @@ DEADLINE = re.compile(
     re.IGNORECASE,
 )
 # Measures that befall people whoever they are: a count of them that names no one and follows
-# no one ('floods kill 30', 'the toll rose to 112', '31 bodies were found') counts people.
+# no one ('floods kill 30', 'the toll rose to 112', '31 bodies were found', 'hundreds were
+# detained') counts people.
 HARM_MEASURES = {Measure.KILLED, Measure.INJURED, Measure.CASUALTIES, Measure.MISSING,
-                 Measure.HOSPITALIZED, Measure.DISPLACED, Measure.EVACUATED}  # fmt: skip
+                 Measure.HOSPITALIZED, Measure.DISPLACED, Measure.EVACUATED,
+                 Measure.DETAINED}  # fmt: skip
 
 
 def _other_people(subject: Subject, carried: Subject) -> bool:

@@ -106,6 +106,8 @@ WOUND_NOUNS = {"wound", "injury", "burn", "fracture", "laceration", "trauma"}
 # Where the displaced stay: 'remained in evacuation centres', 'slept in tents'.
 SHELTER_NOUNS = {"shelter", "camp", "tent", "centre", "center"}
 STAY_VERBS = {"remain", "stay", "shelter", "sleep", "spend", "live", "take"}
+# Verbs that end a captivity: their captives are counted as freed, not captured.
+FREEING_VERBS = {"rescue", "free", "liberate"}  # not swaps of prisoners of war: their own count
 # 'bringing the total to 71': a running total names its measure elsewhere.
 TOTAL_NOUNS = {"total", "tally", "number", "count"}
 TOTAL_VERBS = {"bring", "take", "push", "raise", "lift", "put"}
@@ -362,6 +364,19 @@ def _measure_from_modifiers(noun: Token) -> Measure | None:
     return None
 
 
+def _freed(doc: Doc, mention: CountMention) -> bool:
+    """'rescued 42 of the hostages', 'freed 12 prisoners': captives counted as they are let go
+    are no longer captured; the count is of people freed."""
+    tok = doc[count_head_index(doc, mention)]
+    for _ in range(MAX_CLIMB):
+        if tok.pos_ in {"VERB", "AUX"}:
+            return _lemma(tok) in FREEING_VERBS
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _among_measure(verb: Token) -> Measure | None:
     """'Among the dead were four miners': the 'among' phrase of the clause names the measure."""
     if verb.pos_ not in {"VERB", "AUX"}:
@@ -390,6 +405,8 @@ def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure
     """The measure of a count, or None when it does not count people."""
     if noun is not None:
         found = _measure_of_noun(noun)
+        if found == Measure.CAPTURED and _freed(doc, mention):
+            return Measure.OTHER
         if found:
             return found
         if not is_people_noun(noun):
