@@ -34,7 +34,7 @@ def totals(nlp: Language, text: str) -> tuple[int | None, int | None]:
     ("text", "expected"),
     [
         # a relative clause is about the noun it hangs on
-        ("Officers found a 30-year-old man who had been shot in the arm outside a bakery.", (0, 1)),
+        ("Officers found a 30-year-old man who was shot in the arm outside a bakery.", (0, 1)),
         # both conjuncts are victims, and the second is a different person from the first
         ("A 70-year-old man and his 68-year-old wife were wounded when someone fired through "
          "their front door. The couple was taken to a hospital.", (0, 2)),
@@ -250,7 +250,7 @@ def test_spouses_who_share_a_surname_are_two_people(nlp: Language) -> None:
 
 def test_one_of_the_bodies_is_a_part_not_the_total(nlp: Language) -> None:
     text = (
-        "A mother and her son were found shot to death in their home on Sunday. "
+        "A mother and her son were found shot to death inside their house on Sunday. "
         "Police said one of the bodies lay in a back bedroom."
     )
     assert totals(nlp, text) == (2, 0)
@@ -271,7 +271,7 @@ def test_his_injuries_after_a_gun_went_off(nlp: Language) -> None:
 
 def test_a_gun_carried_is_not_a_gun_fired(nlp: Language) -> None:
     text = (
-        "Two men armed with a handgun forced their way into a home and demanded cash. "
+        "Two men armed with a pistol pushed into a house and demanded money. "
         "The victim suffered minor injuries in the robbery."
     )
     assert totals(nlp, text)[1] in (None, 0)
