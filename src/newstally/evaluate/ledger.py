@@ -21,8 +21,9 @@ and a sighting in one of the claim's articles. Per story (`MEASURES` says it in 
 - one series, per gold quantity (measure, group): one series holds a candidate of each found
   claim of the quantity and is not the only series of a found claim of another quantity.
 
-Scoring is pure (`score_story` over `TallyClaim`s); `tally_story` is the one place that ingests
-and tallies, so the way articles get into the store can change without touching the scores.
+Scoring is pure (`score_story` over `TallyClaim`s, read from the tally by `tally_claims`);
+`ingest_articles` is the one place that puts articles into the store, so the way they get there
+can change without touching the scores.
 
     python -m newstally.evaluate.ledger samples/stories/*/ [--json] [-v]
 """
