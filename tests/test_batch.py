@@ -77,12 +77,12 @@ def samples(tmp_path: Path) -> Path:
 # --- the cluster gives what a local run gives ------------------------------------------------
 
 
-def test_two_worker_processes_store_what_ingest_stores(tmp_path: Path) -> None:
-    code, out, err = run("ingest", SAMPLES, "--db", tmp_path / "local.db")
+def test_two_worker_processes_store_what_ingest_stores(tmp_path: Path, samples: Path) -> None:
+    code, out, err = run("ingest", samples, "--db", tmp_path / "local.db")
     assert (code, err) == (0, "")
 
     code, out, err = run(
-        "batch", SAMPLES, "--workers", "2", "--chunk-size", "4", "--db", tmp_path / "dask.db"
+        "batch", samples, "--workers", "2", "--chunk-size", "4", "--db", tmp_path / "dask.db"
     )
     assert (code, err) == (0, ""), err
     chunks = -(-SAMPLE_COUNT // 4)
