@@ -1,8 +1,8 @@
 """Cues: the words that attribute a statement, and the status each gives it.
 
 'confirmed' makes a figure confirmed, 'said' claimed, 'estimated' estimated, 'denied' denied
-(CUE_STATUS); a verb outside the table is a cue when it takes a clause from a subject that can
-hold a view (`_is_cue`: 'Officials believe that ...', 'Critics see the law as a loophole').
+(CUE_STATUS); a verb outside the table is a cue when it takes a clause (a verb of stance, an
+object too) from a subject that can hold a view (`_is_cue`: 'The union endorsed Smith').
 """
 
 from __future__ import annotations
