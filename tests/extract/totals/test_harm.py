@@ -97,7 +97,7 @@ def test_his_injuries_after_a_gun_went_off(nlp: Language) -> None:
 
 def test_a_gun_carried_is_not_a_gun_fired(nlp: Language) -> None:
     text = (
-        "Two men armed with a handgun forced their way into a home and demanded cash. "
+        "Two men armed with a handgun pushed their way into an apartment and demanded cash. "
         "The victim suffered minor injuries in the robbery."
     )
     assert totals(nlp, text)[1] in (None, 0)

@@ -38,7 +38,7 @@ def test_a_count_in_a_clause_of_its_own_is_not_the_shot(nlp: Language) -> None:
 
 def test_one_of_the_bodies_is_a_part_not_the_total(nlp: Language) -> None:
     text = (
-        "A mother and her son were found shot to death in their home on Sunday. "
+        "A mother and her son were found shot to death in their house on Sunday. "
         "Police said one of the bodies lay in a back bedroom."
     )
     assert totals(nlp, text) == (2, 0)

@@ -25,7 +25,8 @@ def totals(nlp: Language, text: str) -> tuple[int | None, int | None]:
     ("text", "expected"),
     [
         # a relative clause is about the noun it hangs on
-        ("Officers found a 30-year-old man who had been shot in the arm outside a bakery.", (0, 1)),
+        ("Officers found a 30-year-old man who had just been shot in the arm outside a bakery.",
+         (0, 1)),
         # both conjuncts are victims, and the second is a different person from the first
         ("A 70-year-old man and his 68-year-old wife were wounded when someone fired through "
          "their front door. The couple was taken to a hospital.", (0, 2)),
