@@ -1,2 +1,2 @@
-"""Measure extraction against human-made truth: gold files for single articles (`gold.py`) and
+"""Measure extraction against human-made truth: gold files for single articles (`gold/`) and
 public evaluation sets (`harness.py`, `counts.py`, `attributions.py`)."""

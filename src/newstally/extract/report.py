@@ -1,4 +1,4 @@
-"""Assemble a Report from an article's text: the one place that calls every extraction step."""
+"""Assemble a Report from an article's text: parse it, run the extraction steps (`steps`)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newstally.errors import InputError
-from newstally.extract.attribution import Frame, find_frames, find_unsourced_frames
-from newstally.extract.byline import find_byline
-from newstally.extract.event_date import find_event_date
-from newstally.extract.figures import find_figures
 from newstally.extract.pipeline import load_pipeline
-from newstally.extract.quotes import FoundQuote, find_quotes
-from newstally.extract.time import find_time_expressions
-from newstally.extract.totals import find_totals
-from newstally.model import Article, Attribution, Report, Source, Span, article_id
+from newstally.extract.steps import STEPS, Steps
+from newstally.model import Article, Report, article_id
 
 # Articles are hostile input: bound their size. A long-form feature is ~100k characters;
 # spaCy's own default limit is 1,000,000.
@@ -61,14 +55,17 @@ def extract(
     outlet: str | None = None,
     authors: Iterable[str] = (),
     nlp: Language | None = None,
+    disable: Iterable[str] = (),
 ) -> Report:
-    """Extract figures, quotes and attributions from one article.
+    """Extract figures, quotes and attributions from one article; `disable` names steps to
+    switch off (see `steps`).
 
     >>> report = extract("Police said two people were killed.", published=dt.date(2024, 1, 2))
     """
     item = ArticleInput(normalise_text(text), published, url, title, outlet, tuple(authors))
+    steps = STEPS.without(*disable)
     pipeline = nlp or load_pipeline()
-    return build_report(pipeline(item.text), item)
+    return build_report(pipeline(item.text), item, steps)
 
 
 def extract_many(
@@ -99,107 +96,23 @@ def extract_many(
         yield build_report(doc, item)
 
 
-def build_report(doc: Doc, item: ArticleInput) -> Report:
-    """Run every extraction step over a parsed document."""
-    byline = find_byline(item.text)
+def build_report(doc: Doc, item: ArticleInput, steps: Steps = STEPS) -> Report:
+    """Run the extraction steps over a parsed document and assemble their findings."""
+    found = steps.run(doc, item.text, item.published)
     article = Article(
         id=article_id(item.text),
         url=item.url,
         title=item.title,
-        outlet=item.outlet or byline.outlet,
-        authors=list(item.authors) or byline.authors,
+        outlet=item.outlet or found.byline.outlet,
+        authors=list(item.authors) or found.byline.authors,
         published=item.published,
         text=item.text,
     )
-    frames = find_frames(doc)
-    quotes = find_quotes(doc)
-    times = find_time_expressions(doc, item.published)
-    figures = find_figures(doc, frames, quotes, times)
     return Report(
         article=article,
-        figures=figures,
-        quotes=[q.quote for q in quotes],
-        attributions=attributions_of(doc, frames + find_unsourced_frames(doc), quotes),
-        totals=find_totals(doc, figures),
-        event_date=find_event_date(doc, times, item.published),
+        figures=found.figures,
+        quotes=[q.quote for q in found.quotes],
+        attributions=found.attributions,
+        totals=found.totals,
+        event_date=found.event_date,
     )
-
-
-def attributions_of(doc: Doc, frames: list[Frame], quotes: list[FoundQuote]) -> list[Attribution]:
-    """Every attributed statement: the frames, and the quotes not already inside one."""
-    out: list[Attribution] = []
-    seen: set[tuple[int, int]] = set()
-    quoted = [(q.quote.evidence.start, q.quote.evidence.end) for q in quotes]
-    for frame in frames:
-        cue_char = doc[frame.cue_start].idx
-        if any(s <= cue_char < e for s, e in quoted):
-            # 'I think ...' inside a quote is part of the quoted words (PARC), whether or not
-            # the quote's speaker was found
-            continue
-        key = (frame.content_start, frame.content_end)
-        seen.add(key)
-        cue_tok = doc[frame.cue_start : frame.cue_end]
-        ref = frame.source
-        out.append(
-            Attribution(
-                # a frame with no source ('he is expected to win') is unattributed
-                source=Source(text=ref.text, name=ref.name, kind=ref.kind)
-                if ref is not None
-                else Source(),
-                cue=frame.cue,
-                content=Span(start=frame.content_start, end=frame.content_end),
-                cue_span=Span(start=cue_tok.start_char, end=cue_tok.end_char),
-                source_span=Span(
-                    start=doc[ref.start].idx,
-                    end=doc[ref.end - 1].idx + len(doc[ref.end - 1].text),
-                )
-                if ref is not None and ref.end > ref.start
-                else None,
-            )
-        )
-    frame_cues = {frame.cue_start for frame in frames}
-    for found in quotes:
-        ev = found.quote.evidence
-        # a quote whose speech verb already made a frame is that frame's content
-        if found.speaker is None or found.cue_start in frame_cues:
-            continue
-        if any(s <= ev.start and ev.end <= e for s, e in seen):
-            continue
-        ref = found.speaker
-        out.append(
-            Attribution(
-                source=Source(text=ref.text, name=ref.name, kind=ref.kind),
-                cue=found.cue or "say",
-                content=Span(start=ev.start, end=ev.end),
-                cue_span=Span(
-                    start=doc[found.cue_start].idx,
-                    end=doc[found.cue_start].idx + len(doc[found.cue_start].text),
-                )
-                if found.cue_start is not None
-                else None,
-                source_span=Span(
-                    start=doc[ref.start].idx, end=doc[ref.end - 1].idx + len(doc[ref.end - 1].text)
-                )
-                if ref.end > ref.start
-                else None,
-            )
-        )
-    out = outermost(out)
-    out.sort(key=lambda a: (a.content.start, a.content.end))
-    return out
-
-
-def outermost(attributions: list[Attribution]) -> list[Attribution]:
-    """Drop an attribution whose cue lies inside the content of another: 'Smith said Jones
-    thinks the plan will fail' is one statement of Smith's, and what Jones thinks is part of
-    it (PolNeAR annotates the outer one only). The widest contents are kept first, so of two
-    that hold each other's cues the wider stands."""
-    kept: list[Attribution] = []
-    for candidate in sorted(attributions, key=lambda a: a.content.start - a.content.end):
-        cue = candidate.cue_span
-        if cue is not None and any(
-            k.content.start <= cue.start < k.content.end for k in kept
-        ):
-            continue
-        kept.append(candidate)
-    return kept

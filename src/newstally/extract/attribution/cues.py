@@ -1,0 +1,199 @@
+"""Cues: the words that attribute a statement, and the status each gives it.
+
+'confirmed' makes a figure confirmed, 'said' claimed, 'estimated' estimated, 'denied' denied
+(CUE_STATUS); a verb outside the table is a cue when it takes a clause (a verb of stance, an
+object too) from a subject that can hold a view (`_is_cue`: 'The union endorsed Smith').
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newstally.extract.attribution.sources import _speaker_like
+from newstally.model import Status
+
+CUE_STATUS: dict[str, Status] = {
+    **dict.fromkeys(["confirm", "acknowledge", "verify", "admit", "concede", "certify"],
+                    Status.CONFIRMED),
+    **dict.fromkeys(["say", "claim", "report", "tell", "announce", "add", "state", "reveal",
+                     "note", "describe", "write", "declare", "allege", "insist", "assert",
+                     "explain", "post", "publish", "show", "indicate", "cite", "quote", "argue",
+                     "warn", "maintain", "suggest", "record", "list", "count", "put", "tally",
+                     "disclose", "inform", "brief", "testify", "boast", "stress", "emphasize",
+                     "respond", "reply", "answer", "recount", "recall", "observe", "predict",
+                     "accuse", "blame", "announce", "mention", "remark", "agree", "complain",
+                     "promise", "vow", "pledge", "urge", "call", "ask", "acknowledge",
+                     # verbs of the manner or medium of saying
+                     "tweet", "shout", "yell", "scream", "chant", "whisper", "mutter",
+                     "exclaim", "joke", "quip", "retort", "contend", "reiterate", "caution",
+                     "assure", "reassure", "comment", "aver", "opine", "proclaim",
+                     "lament"],
+                    Status.CLAIMED),
+    **dict.fromkeys(["estimate", "believe", "assess", "expect", "think", "fear", "calculate",
+                     "project", "suspect", "guess", "gauge", "reckon", "assume", "understand",
+                     "consider", "feel", "hope", "worry", "conclude", "find"],
+                    Status.ESTIMATED),
+    **dict.fromkeys(["deny", "reject", "dismiss", "refute", "rebut"], Status.DENIED),
+    **dict.fromkeys(["dispute", "question", "contest", "challenge", "doubt"], Status.DISPUTED),
+}  # fmt: skip
+# "acknowledge" is listed twice above; the first (confirmed) wins by dict order below.
+CUE_STATUS["acknowledge"] = Status.CONFIRMED
+# Cues that only attribute with a clause or object of speech, never with a bare noun object.
+# ('agree with', 'complained about', 'understood the past' attribute without a clause.)
+CLAUSE_ONLY_CUES = {"show", "find", "feel", "hope", "worry", "call", "ask", "consider",
+                    "record", "list", "count", "post", "publish", "put", "answer",
+                    "respond", "reply", "promise", "vow", "pledge", "urge", "predict", "blame",
+                    "accuse", "suggest", "mention", "remark"}  # fmt: skip
+
+
+NEGATIONS = {"not", "n't", "never", "no"}
+# 'X reported, citing / quoting Y': Y is the source, X a relay.
+RELAY_VERBS = {"cite", "quote"}
+
+
+# Verbs that voice a view through a preposition: its object is what the view is about.
+PHRASAL_CUES: dict[str, frozenset[str]] = {
+    verb: frozenset(preps.split())
+    for verb, preps in {
+        "speak": "of about", "talk": "about", "rail": "against", "vote": "for against",
+        "decide": "against on", "warn": "against about of", "complain": "about of",
+        "seize": "on upon", "bristle": "at", "go": "after", "call": "for on",
+        "comment": "on about", "apologize": "for", "apologise": "for", "advocate": "for",
+        "argue": "for against about", "insist": "on", "object": "to", "push": "for",
+        "lash": "at against", "weigh": "on about", "focus": "on", "double": "on",
+        "campaign": "for against",
+        "rally": "behind against around", "side": "with against", "agree": "with on",
+        "disagree": "with on about", "boast": "about of", "brag": "about", "joke": "about",
+        "worry": "about", "care": "about", "fret": "about over", "testify": "about",
+        "muse": "about on", "plead": "for", "appeal": "for to", "lobby": "for against",
+        "hint": "at", "elaborate": "on", "dwell": "on", "harp": "on", "scoff": "at",
+        "balk": "at", "lament": "over", "marvel": "at", "protest": "against",
+    }.items()
+}  # fmt: skip
+
+
+def _phrasal_cue(verb: Token, child: Token) -> bool:
+    """'railed against the deal': a verb of voicing a view and its preposition."""
+    preps = PHRASAL_CUES.get(verb.lemma_.lower())
+    return (
+        preps is not None
+        and child.dep_ == "prep"
+        and child.lower_ in preps
+        and child.i > verb.i
+    )
+
+
+def _status(lemma: str, verb: Token) -> Status:
+    status = CUE_STATUS.get(lemma, Status.CLAIMED)
+    negated = any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in verb.children)
+    if negated and status in {Status.CONFIRMED, Status.CLAIMED}:
+        return Status.DISPUTED if status == Status.CONFIRMED else Status.DENIED
+    return status
+
+
+# Verbs of intent and stance: PARC counts 'Republicans want lower taxes' as attributed too.
+ATTITUDE_VERBS = {"want", "need", "plan", "intend", "seek", "aim", "decide", "refuse",
+                  "threaten", "support", "oppose", "criticize", "criticise", "condemn",
+                  "praise", "demand", "propose", "favor", "favour", "reject", "endorse",
+                  "attack", "blast", "slam", "defend", "back", "emphasize", "stress",
+                  "insist", "question", "doubt", "prefer", "urge", "welcome", "applaud",
+                  "decry", "denounce", "fault", "brand", "label", "dub", "vow", "promise",
+                  "pledge", "ask", "call", "show", "suggest", "indicate",
+                  "point",
+                  # verbs of voicing, weighing and naming a view, with an object: 'offered
+                  # support', 'expressed doubts', 'mocked the plan', 'likened him to ...'
+                  "offer", "express", "decline", "mock", "ridicule", "highlight", "view",
+                  "encourage", "reference", "detail", "invoke", "recognize", "recognise",
+                  "liken", "compare", "address", "promote", "champion", "embrace", "examine",
+                  "discuss", "mention", "echo", "tout", "hail", "laud", "lament", "bemoan",
+                  "like", "love", "hate", "dislike", "accept", "outline",
+                  "challenge",
+                  # accusing and blaming name their charge with 'of' and 'for'
+                  "accuse", "blame"}  # fmt: skip
+
+
+# Verbs that take a clause or object without reporting anyone's words or views: 'the rule
+# allows banks to ...', 'the plan needs votes', 'the war cost jobs', 'it means that ...'.
+NOT_CUE_VERBS = {"allow", "need", "mean", "cost", "go", "earn", "end", "hold", "sit", "launch",
+                 "attract", "receive", "hit", "expose", "pursue", "model", "cause", "require",
+                 "enable", "force", "lead", "help", "keep", "leave", "take", "give", "bring",
+                 "put", "set", "become", "remain", "seem", "appear"}  # fmt: skip
+
+
+# Links from a verb with no subject of its own to the verb whose subject it shares: 'criticized
+# X and praised Y' (conj), 'refused to answer' (xcomp), 'responded, saying ...' (advcl),
+# 'by saying that ...' (pcomp under a preposition).
+SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp"}
+SHARED_SUBJECT_HOPS = 3
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject a verb without one takes from the verb it hangs on, up a few links."""
+    tok = verb
+    for _ in range(SHARED_SUBJECT_HOPS):
+        if tok.dep_ not in SHARED_SUBJECT_DEPS:
+            return None
+        head = tok.head
+        if tok.dep_ == "pcomp" and head.pos_ == "ADP":
+            head = head.head
+        if head is tok or head.pos_ not in {"VERB", "AUX"}:
+            return None
+        if tok.dep_ == "conj" and not any(c.dep_ == "cc" and c.i < tok.i for c in head.children):
+            return None  # a conjunct with no 'and' is more often a misparsed noun: ', figures'
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+        if any(c.dep_ == "nsubjpass" for c in head.children):
+            return None
+        tok = head
+    return None
+
+
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Verbs that cast a view with 'as': 'critics see the law as a loophole', 'portrayed him as'.
+REGARD_AS_VERBS = {"see", "regard", "portray", "characterize", "characterise", "cast", "paint",
+                   "depict", "frame", "treat"}  # fmt: skip
+
+
+def _regards_as(verb: Token) -> bool:
+    """'see X as Y' with a subject: a view of X, whoever holds it."""
+    return (
+        verb.lemma_.lower() in REGARD_AS_VERBS
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in verb.children)
+        # 'as' hangs on the verb or, as the parser often has it, on the object
+        and any(
+            c.dep_ == "prep" and c.lower_ == "as"
+            for t in [verb, *(o for o in verb.children if o.dep_ == "dobj")]
+            for c in t.children
+        )
+        and (any(c.dep_ == "nsubj" for c in verb.children) or _shared_subject(verb) is not None)
+    )
+
+
+def _is_cue(verb: Token) -> bool:
+    """A cue verb: from the table, or any verb that takes a clause from a speaker-like subject
+    ('Trump wants the wall built', 'officials believe that ...'), as PARC annotates them."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb.lemma_.lower() in CUE_STATUS:
+        return True
+    if _regards_as(verb):
+        return True
+    if verb.lemma_.lower() in {"be", "have", "do", "make", "let", "help", "see", "get"}:
+        return False
+    deps = {"ccomp", "xcomp", "dobj"} if verb.lemma_.lower() in ATTITUDE_VERBS else {"ccomp"}
+    clause = any(c.dep_ in deps or _phrasal_cue(verb, c) for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and (shared := _shared_subject(verb)) is not None:
+        subjects = [shared]
+    if not clause or not subjects:
+        return False
+    subject = subjects[0]
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head  # 'the union, which endorsed ...': the union holds the view
+    if _speaker_like(subject):
+        return True
+    # 'The union endorsed Smith', 'The court ruled that ...': a named or common noun can hold a
+    # view when the verb is one of stance or takes a clause; verbs of having and causing cannot.
+    return subject.pos_ in {"NOUN", "PROPN"} and verb.lemma_.lower() not in NOT_CUE_VERBS
