@@ -25,8 +25,20 @@ def bounds(nlp: Language, text: str) -> list[tuple[int | None, int | None]]:
         ("The storm injured between 50 and 10 people.", [(10, 50)]),
         ("Over 100 soldiers were wounded.", [(101, None)]),
         ("Up to 40 people are missing.", [(None, 40)]),
+        ("Half a million people have fled.", [(500_000, 500_000)]),
+        ("Half a dozen soldiers were hurt.", [(6, 6)]),
+        ("Some 27-hundred people were killed.", [(2700, 2700)]),
+        ("More than ten-thousand people were evacuated.", [(10_001, None)]),
+        ("Some 3 000 people were displaced.", [(3000, 3000)]),
+        ("The flood displaced 1 200 000 people.", [(1_200_000, 1_200_000)]),
+        ("The death toll surpassed 3,000 on Monday.", [(3001, None)]),
+        ("The toll has topped 150 people.", [(151, None)]),
+        ("Rebels agreed to hand over two captured soldiers.", [(2, 2)]),
+        ("\u2018At least 2,300 people died,\u2019 he said.", [(2300, None)]),
     ],
-    ids=["range", "reversed-range", "over", "up-to"],
+    ids=["range", "reversed-range", "over", "up-to", "half-a-million", "half-a-dozen",
+         "hyphen-hundred", "hyphen-thousand", "space-grouped", "space-grouped-millions",
+         "surpassed", "topped", "particle-over", "curly-quote"],
 )
 def test_bounds_of_a_count(nlp: Language, text: str, expected: list[tuple[int, int]]) -> None:
     assert bounds(nlp, text) == expected

@@ -73,6 +73,16 @@ APPROXIMATE = {("about",), ("approximately",), ("around",), ("some",), ("roughly
                ("an", "estimated"), ("estimated",), ("approx.",), ("circa",), ("c.",),
                ("more", "or", "less")}  # fmt: skip
 TRAILING_LOWER: set[tuple[str, ...]] = {("or", "more"), ("plus",), ("-plus",)}
+# Verbs that put a toll above a number: "the toll surpassed 3,000" is 3,001 and up, the same
+# bound as "more than 3,000" ("past" is left out: "the past 24 hours").
+OPEN_ABOVE_VERBS = {"surpassed", "surpassing", "surpasses", "exceeded", "exceeding", "exceeds",
+                    "topped", "topping", "tops", "passed", "passing", "passes", "crossed",
+                    "crossing", "crosses"}  # fmt: skip
+# "half a million", "half a dozen": the article and multiplier after "half".
+HALF = "half"
+# Digits grouped by a space, as many wires outside the US write them: "3 000", "1 200 000".
+DIGIT_GROUP = re.compile(r"^\d{3}$")
+LEAD_GROUP = re.compile(r"^\d{1,3}$")
 TRAILING_APPROX: set[tuple[str, ...]] = {("or", "so")}
 
 # Entity labels whose numbers are not counts of people.
@@ -176,6 +186,20 @@ def read_number(doc: Doc, i: int) -> tuple[int, int, bool] | None:
     tok = doc[i]
     value: float | None = _digits(tok.text)
     j = i + 1
+    if value is not None and LEAD_GROUP.match(tok.text):
+        # "3 000": groups of three digits, each one space after the last
+        while j < n and doc[j - 1].whitespace_ == " " and DIGIT_GROUP.match(doc[j].text):
+            value = value * 1000 + int(doc[j].text)
+            j += 1
+    if value is None and tok.lower_ == HALF:
+        # "half a million" is 500,000, "half a dozen" 6
+        if _lower(doc, i + 1) in {"a", "an"} and _lower(doc, i + 2) in MULTIPLIERS:
+            value = MULTIPLIERS[_lower(doc, i + 2)] / 2
+            j = i + 3
+            if value != int(value):
+                return None
+            return int(value), j, False
+        return None
     if value is None:
         word = tok.lower_
         hyphen = _hyphen_word(tok.text)
@@ -204,6 +228,13 @@ def read_number(doc: Doc, i: int) -> tuple[int, int, bool] | None:
             return None
         else:
             return None
+    # "27-hundred", "ten-thousand": a multiplier joined by a hyphen
+    if (
+        j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_ and doc[j + 1].lower_ in MULTIPLIERS
+        and doc[j + 1].lower_ != "dozen"
+    ):
+        j += 1
     # multipliers: "1.2 million", "two hundred", "three thousand", "two dozen"
     while j < n and doc[j].lower_ in MULTIPLIERS:
         value *= MULTIPLIERS[doc[j].lower_]
@@ -243,6 +274,14 @@ def read_quantity(doc: Doc, i: int) -> tuple[int, int, int, bool] | None:
         # "of" belongs to the noun phrase, not the count words
         return low, high, i + couple - (1 if words[-1] == "of" else 0), True
     return None
+
+
+def _before_quotes(doc: Doc, i: int) -> int:
+    """The token before i, stepping back over quote marks."""
+    i -= 1
+    while i >= 0 and doc[i].text in QUOTE_CHARS:
+        i -= 1
+    return i
 
 
 def _skip_quotes(doc: Doc, i: int) -> int:
@@ -341,6 +380,8 @@ def find_counts(doc: Doc) -> list[CountMention]:
         plain_high = _match_before(doc, before, UPPER_BOUND)
         approx_high = _match_before(doc, before, APPROX_UPPER)
         approx = _match_before(doc, before, APPROXIMATE)
+        if strict_low and doc[start - 1].tag_ == "RP":
+            strict_low = 0  # "hand over two captured soldiers": a particle, not a bound
         if strict_low and low is not None:
             low, high, start = low + 1 if not vague else low, None, start - strict_low
         elif plain_low:
@@ -353,6 +394,11 @@ def find_counts(doc: Doc) -> list[CountMention]:
             low, approximate, start = None, True, start - approx_high
         elif approx:
             approximate, start = True, start - approx
+        elif (
+            not vague and low is not None and low == high
+            and _lower(doc, _before_quotes(doc, start)) in OPEN_ABOVE_VERBS
+        ):
+            low, high = low + 1, None  # "the toll surpassed 3,000": the verb is the bound
         # trailing modifiers: "100 or more", "50 or so"
         trail = _match_phrase(doc, end, TRAILING_LOWER)
         if trail:
