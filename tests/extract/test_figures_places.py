@@ -34,3 +34,18 @@ def test_a_name_written_with_its_kind_finds_any_subdivision() -> None:
 
 def test_a_bare_word_of_direction_is_no_subdivision_of_its_own() -> None:
     assert "east" not in subdivisions_by_name()
+
+
+def test_a_province_written_without_its_diacritics_is_found() -> None:
+    # ISO 3166-2 writes 'Kermānshāh' and 'Uttarākhand'; news copy does not
+    for name, country in [("Kermanshah", "IR"), ("Uttarakhand", "IN"), ("Lorestan", "IR")]:
+        place = resolve_place(name)
+        assert place is not None and place.country == country, name
+
+
+def test_a_toll_put_in_a_province_is_placed_there_not_in_the_country_before() -> None:
+    text = ("The authority said 900 people had been killed in Nepal. "
+            "India's Home Ministry put the toll in Uttarakhand at 140.")
+    places = {f.count.text: f.place.country if f.place else None
+              for f in extract(text, None).figures}
+    assert places == {"900": "NP", "140": "IN"}

@@ -98,8 +98,14 @@ MEASURE_ADJECTIVES: dict[str, Measure] = {
     "unaccounted": Measure.MISSING, "displaced": Measure.DISPLACED,
     "homeless": Measure.DISPLACED, "detained": Measure.DETAINED, "captured": Measure.CAPTURED,
 }  # fmt: skip
-# Words that make "soldiers" a count of the dead when they govern it ("lost 50 soldiers").
+# Words that make a count of people a count of the fallen ("she lost a son", "lost their
+# lives"): killed; but an army's losses ("the brigade lost 300 men", "lost 50 soldiers") are
+# the killed and the wounded together, casualties, as militaries count them.
 LOSS_VERBS = {"lose"}
+MILITARY_LOSERS = {"army", "military", "force", "forces", "troop", "brigade", "battalion",
+                   "regiment", "division", "unit", "garrison", "side", "navy", "militia"}
+# Killed and injured said of one count ('killed or wounded 30', 'dead or injured'): casualties.
+HARM_PAIR = frozenset({Measure.KILLED, Measure.INJURED})
 HOSPITAL_WORDS = {"hospital", "hospitals", "clinic", "clinics", "ward", "infirmary"}
 # What people are found 'with' or treated 'for' when hurt: 'three men with gunshot wounds'.
 WOUND_NOUNS = {"wound", "injury", "burn", "fracture", "laceration", "trauma"}
@@ -111,6 +117,10 @@ FREEING_VERBS = {"rescue", "free", "liberate"}  # not swaps of prisoners of war:
 # 'bringing the total to 71': a running total names its measure elsewhere.
 TOTAL_NOUNS = {"total", "tally", "number", "count"}
 TOTAL_VERBS = {"bring", "take", "push", "raise", "lift", "put"}
+# 'put the death toll at 75', 'pegged the number of injured at 6,400': a count given as the
+# value of a noun; the noun (or what it is the number of) names the measure.
+VALUING_VERBS = {"put", "peg", "place", "estimate", "set", "fix"}
+VALUE_NOUNS = TOTAL_NOUNS | {"figure", "toll"}
 # "claim" kills only with a non-agent object: "the blast claimed 12 lives".
 CLAIM_VERB = "claim"
 MAX_CLIMB = 4
@@ -224,6 +234,30 @@ def find_head_noun(doc: Doc, mention: CountMention) -> Token | None:
     return None
 
 
+def combined_harm(word: Token, found: Measure | None) -> Measure | None:
+    """'killed or wounded at least 30', '30 were killed and wounded', 'dead or injured': when
+    the word that gave a killed (injured) count is joined to an injured (killed) word that has
+    no count of its own, the one count is of both, casualties. 'Three were killed and 14 others
+    wounded' and 'killed three and wounded five' keep their two measures: each word has its
+    own count (an object, or a subject of the joined word)."""
+    if found not in HARM_PAIR:
+        return found
+    partners: list[tuple[Token, set[str]]] = []
+    if word.dep_ == "conj":
+        # a shared subject hangs on the first word: an agent's ('Gunmen killed or wounded
+        # 30') is not a count, the subject of 'died' or 'were killed' is ('two died and ...')
+        shared = {"dobj", "nsubjpass"} | (set() if _lemma(word.head) in AGENT_VERBS else {"nsubj"})
+        partners.append((word.head, shared))
+    partners += [(c, {"dobj", "nsubj", "nsubjpass"}) for c in word.children if c.dep_ == "conj"]
+    for partner, own in partners:
+        other = MEASURE_ADJECTIVES.get(partner.lower_) or MEASURE_VERBS.get(_lemma(partner))
+        if other in HARM_PAIR and other != found and not any(
+            c.dep_ in own for c in partner.children
+        ):
+            return Measure.CASUALTIES
+    return found
+
+
 def _measure_of_noun(tok: Token) -> Measure | None:
     lemma = _lemma(tok)
     if tok.lower_ in {"casualties"}:
@@ -257,7 +291,7 @@ def _measure_of_verb(tok: Token, anchor: Token) -> Measure | None:
             return Measure.KILLED
         return None
     if lemma in LOSS_VERBS:
-        return Measure.KILLED
+        return _loss_measure(tok)
     if lemma in {"receive", "admit", "treat", "take"}:
         subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
         preps = [
@@ -284,6 +318,25 @@ def _measure_of_verb(tok: Token, anchor: Token) -> Measure | None:
             return Measure.DETAINED
         return None
     return MEASURE_VERBS.get(lemma)
+
+
+def _loss_measure(verb: Token) -> Measure:
+    """'lost a son', 'lose their lives': killed; 'the brigade lost 300 men', 'lost 50
+    soldiers', 'Russia lost 33,000 troops': military losses, casualties."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(_lemma(o) in {"life", "live"} for o in objects):
+        return Measure.KILLED
+    if any(people_role(o) == Role.SOLDIERS for o in objects):
+        return Measure.CASUALTIES
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in {"conj", "xcomp"}:
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    military = any(
+        _lemma(s) in MILITARY_LOSERS or s.lower_ in MILITARY_LOSERS
+        or s.ent_type_ in {"GPE", "NORP"}
+        for s in subjects
+    )
+    return Measure.CASUALTIES if military else Measure.KILLED
 
 
 def _has_pobj(verb: Token, preps: set[str], lemmas: set[str]) -> bool:
@@ -337,15 +390,36 @@ def _running_total_measure(verb: Token) -> Measure | None:
     return None
 
 
+def _valued_measure(verb: Token, tok: Token) -> Measure | None:
+    """'put the death toll at 75', 'pegged the toll at 958', 'put the number of injured in
+    Kermanshah at 6,400', 'put the figure of missing people at 10,000': the count is the value
+    ('at N') that a valuing verb gives its object, so the object says what is counted."""
+    if _lemma(verb) not in VALUING_VERBS or tok.dep_ != "prep" or tok.lower_ != "at":
+        return None
+    for noun in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+        found = _measure_of_noun(noun)
+        if found or _lemma(noun) not in VALUE_NOUNS:
+            return found
+        for word in noun.subtree:
+            if word.i == noun.i:
+                continue
+            found = _measure_of_noun(word) or (
+                _measure_from_modifiers(word) if is_people_noun(word) else None
+            )
+            if found:
+                return found
+    return None
+
+
 def _measure_from_modifiers(noun: Token) -> Measure | None:
     """'soldiers killed in action', 'wounded civilians', 'soldiers with various injuries'."""
     for child in noun.children:
         if child.dep_ in {"acl", "relcl", "amod"}:
             lemma = _lemma(child)
             if child.lower_ in MEASURE_ADJECTIVES:
-                return MEASURE_ADJECTIVES[child.lower_]
+                return combined_harm(child, MEASURE_ADJECTIVES[child.lower_])
             if child.pos_ in {"VERB", "ADJ"} and lemma in MEASURE_VERBS and lemma != CLAIM_VERB:
-                return MEASURE_VERBS[lemma]
+                return combined_harm(child, MEASURE_VERBS[lemma])
             # "people who were killed": relative clause verb
             if child.dep_ == "relcl":
                 for grand in child.subtree:
@@ -420,7 +494,7 @@ def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure
         # '40 dead', '12 wounded', '5 missing', "47 more" hangs off its verb
         after = next_content_index(doc, mention.end)
         if after < len(doc) and doc[after].lower_ in MEASURE_ADJECTIVES:
-            return MEASURE_ADJECTIVES[doc[after].lower_]
+            return combined_harm(doc[after], MEASURE_ADJECTIVES[doc[after].lower_])
         # 'two men were shot, one fatally'
         if after < len(doc) and doc[after].lower_ in {"fatally", "mortally"}:
             return Measure.KILLED
@@ -431,15 +505,15 @@ def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure
         return None if noun is None or not is_people_noun(noun) else Measure.OTHER
     for _ in range(MAX_CLIMB):
         if tok.dep_ in {"ROOT"} and tok.head == tok:
-            found = _measure_of_verb(tok, anchor)
+            found = combined_harm(tok, _measure_of_verb(tok, anchor))
             if found:
                 return found
             break
         head = tok.head
-        found = _measure_of_verb(head, anchor) or _running_total_measure(head)
+        found = combined_harm(head, _measure_of_verb(head, anchor)) or _running_total_measure(head)
         if found:
             return found
-        found = _among_measure(head)
+        found = _among_measure(head) or _valued_measure(head, tok)
         if found:
             return found
         # 'the toll rose to 112', 'the number of dead stood at 40'
@@ -456,7 +530,7 @@ def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure
                         return measure
             # the count is itself a subject: '47 were wounded'
         if tok.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "ADJ", "AUX"}:
-            found = _measure_of_verb(head, anchor)
+            found = combined_harm(head, _measure_of_verb(head, anchor))
             if found:
                 return found
             for child in head.children:

@@ -8,6 +8,7 @@ subdivisions (US states and the like) from pycountry when their name is written 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -44,6 +45,12 @@ PLACE_ALIASES = {
 }
 
 
+def ascii_fold(text: str) -> str:
+    """'uttarākhand' -> 'uttarakhand': the spelling without diacritics."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _load_tsv(name: str) -> list[list[str]]:
     text = resources.files("newstally.data").joinpath(name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
@@ -64,9 +71,18 @@ def gazetteer() -> dict[str, tuple[str, str | None]]:
         table.setdefault(name.lower(), (code, None))
     for alias, code in PLACE_ALIASES.items():
         table.setdefault(alias, (code, None))
+    folded: dict[str, set[tuple[str, str]]] = {}
     for sub in pycountry.subdivisions:
         if sub.country_code == "US" or sub.type in {"State", "Province"}:
             table.setdefault(sub.name.lower(), (sub.country_code, sub.name))
+            plain = ascii_fold(sub.name.lower())
+            if plain != sub.name.lower():
+                folded.setdefault(plain, set()).add((sub.country_code, sub.name))
+    # ISO 3166-2 romanises with diacritics ('Uttarākhand', 'Kermānshāh'); news does not. The
+    # plain spelling is added when only one subdivision has it.
+    for plain, subs in folded.items():
+        if len(subs) == 1:
+            table.setdefault(plain, next(iter(subs)))
     for row in _load_tsv("places.tsv"):
         name, code, region = row[0], row[1], (row[2] if len(row) > 2 and row[2] else None)
         table[name] = (code, region)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from newstally.extract.attribution.cues import CUE_STATUS
 from newstally.extract.attribution.frame import Frame
 from newstally.extract.attribution.sources import _source_from_subject, _speaker_like, make_source
+from newstally.extract.time import MONTHS
 from newstally.model import Status
 
 # Words that label a passage rather than name a speaker: 'Correction: ...', 'Source: ...'.
@@ -29,6 +30,23 @@ def _line_end(doc: Doc, start: int) -> int:
             return k + 1
         k += 1
     return k
+
+
+def _is_dateline(lead: list[Token]) -> bool:
+    """'KHARTOUM, March 3:', 'Mali, Sept 19:': a place and a day that open a story. What
+    stands before a speaker's colon never ends with a day."""
+    words = [t for t in lead if not t.is_punct]
+    if not words:
+        return False
+    if words[-1].ent_type_ == "DATE":
+        return True
+    # the parser does not always see 'Oct 2' as a date: a month word and a day number
+    return (
+        len(words) >= 2
+        and words[-1].like_num
+        and words[-2].lower_.rstrip(".")[:3] in MONTHS
+        and words[-2].is_title
+    )
 
 
 def _is_transcript(doc: Doc) -> bool:
@@ -83,7 +101,7 @@ def _colon_frames(doc: Doc, sent: Span) -> list[Frame]:
                 continue  # a kicker over a story ('FLOODS: ...', 'BREAKING: ...')
             if not (named or shouted or _speaker_like(head)):
                 continue
-            if any(t.lower_ in COLON_LABELS for t in lead):
+            if any(t.lower_ in COLON_LABELS for t in lead) or _is_dateline(lead):
                 continue
             source_tok = head
         else:

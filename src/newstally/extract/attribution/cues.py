@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newstally.extract.attribution.sources import _speaker_like
+from newstally.extract.measures import VALUE_NOUNS, VALUING_VERBS
 from newstally.model import Status
 
 CUE_STATUS: dict[str, Status] = {
@@ -20,7 +21,7 @@ CUE_STATUS: dict[str, Status] = {
                      "explain", "post", "publish", "show", "indicate", "cite", "quote", "argue",
                      "warn", "maintain", "suggest", "record", "list", "count", "put", "tally",
                      "disclose", "inform", "brief", "testify", "boast", "stress", "emphasize",
-                     "respond", "reply", "answer", "recount", "recall", "observe", "predict",
+                     "respond", "reply", "answer", "recount", "recall", "observe", "predict", "peg",
                      "accuse", "blame", "announce", "mention", "remark", "agree", "complain",
                      "promise", "vow", "pledge", "urge", "call", "ask", "acknowledge",
                      # verbs of the manner or medium of saying
@@ -43,7 +44,19 @@ CUE_STATUS["acknowledge"] = Status.CONFIRMED
 CLAUSE_ONLY_CUES = {"show", "find", "feel", "hope", "worry", "call", "ask", "consider",
                     "record", "list", "count", "post", "publish", "put", "answer",
                     "respond", "reply", "promise", "vow", "pledge", "urge", "predict", "blame",
-                    "accuse", "suggest", "mention", "remark"}  # fmt: skip
+                    "peg", "accuse", "suggest", "mention", "remark"}  # fmt: skip
+
+
+def gives_a_value(verb: Token) -> bool:
+    """'The ministry put the death toll at 75', 'pegged the number of injured at 6,400': a
+    verb of valuing says what a count is; with a value noun for object and an 'at' for the
+    value it attributes (the value is its content), with no clause of its own."""
+    if verb.lemma_.lower() not in VALUING_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and objects[0].lemma_.lower() in VALUE_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "at" for c in verb.children
+    )
 
 
 NEGATIONS = {"not", "n't", "never", "no"}

@@ -237,9 +237,45 @@ def _phrase(tok: Token, exclude: set[int] | None = None) -> tuple[int, int]:
     return start, end
 
 
+# What 'it' can stand for when it says something: a body, not a thing ('It said 38 bodies ...'
+# after 'Yemen's coast guard gave a lower toll.').
+SPEAKING_BODIES = {"agency", "ministry", "government", "guard", "office", "group", "organisation",
+                   "organization", "company", "department", "council", "committee", "army",
+                   "military", "police", "network", "service", "authority", "administration",
+                   "commission", "court", "campaign", "party", "union", "bureau", "centre",
+                   "center", "crescent", "cross", "mission", "unit", "force", "staff",
+                   "newspaper", "broadcaster", "outlet", "channel", "station", "institute"}
+# How far back, in sentences, the body that 'it' stands for may be named.
+IT_LOOKBACK_SENTENCES = 2
+
+
+def _antecedent_body(doc: Doc, tok: Token) -> Token | None:
+    """The body 'it' stands for: the nearest subject before it, in its sentence or the two
+    before, that is an organisation (an ORG name or a noun such as 'agency', 'coast guard')."""
+    sentence = tok.sent
+    first = sentence.start
+    for _ in range(IT_LOOKBACK_SENTENCES):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for cand in reversed(doc[first : tok.i]):
+        if cand.dep_ not in {"nsubj", "nsubjpass"} or cand.lower_ in PRONOUNS:
+            continue
+        if cand.ent_type_ == "ORG" or cand.lemma_.lower() in SPEAKING_BODIES:
+            return cand
+    return None
+
+
 def _resolve_pronoun(doc: Doc, tok: Token) -> str | None:
-    """'he said' -> the last person named before it (for `source.name`)."""
+    """'he said' -> the last person named before it, 'it said' -> the body named as a subject
+    just before (for `source.name`)."""
     lower = tok.lower_
+    if lower == "it":
+        body = _antecedent_body(doc, tok)
+        if body is None:
+            return None
+        start, end = _phrase(body)
+        return source_name(doc, *_trim(doc, start, end)) or doc[start:end].text
     if lower not in {"he", "she", "they"}:
         return None
     for ent in reversed([e for e in doc.ents if e.end <= tok.i]):
@@ -256,6 +292,8 @@ def _source_from_subject(doc: Doc, subj: Token) -> SourceRef:
     if subj.lower_ in PRONOUNS:
         ref.name = _resolve_pronoun(doc, subj)
         ref.kind = SourceKind.PERSON if subj.lower_ in {"he", "she"} else ref.kind
+        if subj.lower_ == "it" and ref.name is not None:
+            ref.kind = source_kind(ref.name, False)
     return ref
 
 

@@ -17,10 +17,12 @@ from newstally.extract.attribution.cues import (
     _phrasal_cue,
     _shared_subject,
     _status,
+    gives_a_value,
 )
 from newstally.extract.attribution.frame import Frame
 from newstally.extract.attribution.sources import (
     SourceRef,
+    _antecedent_body,
     _phrase,
     _source_from_subject,
     make_source,
@@ -31,6 +33,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis"}
 
 
+# Verbs by which 'it' (a body named before) speaks: 'It said ...', 'it added that ...'.
+SAYING_VERBS = {"say", "add", "report", "announce", "state", "tell", "confirm", "estimate"}
 CALL_FOR = {"call", "ask", "push", "press", "argue", "plead", "appeal", "advocate", "lobby"}
 
 
@@ -53,6 +57,8 @@ def _content_range(verb: Token, skip: set[int]) -> tuple[int, int] | None:
             parts.append(child)  # 'pointed to the polls'
         elif _phrasal_cue(verb, child):
             parts.append(child)  # 'railed against the deal', 'spoke of his fears'
+        elif child.dep_ == "prep" and child.lower_ == "at" and gives_a_value(verb):
+            parts.append(child)  # 'put the death toll at 75'
 
     if not parts:
         return None
@@ -133,6 +139,16 @@ def _relays(doc: Doc, verb: Token) -> list[Token]:
     return cited
 
 
+def _it_speaks(doc: Doc, verb: Token, it: Token) -> bool:
+    """'It said 38 bodies had washed ashore': 'it' is a source when it says a clause and
+    stands for a body named just before; 'it shows that ...', 'it is said' are not."""
+    return (
+        verb.lemma_.lower() in SAYING_VERBS
+        and any(c.dep_ == "ccomp" for c in verb.children)
+        and _antecedent_body(doc, it) is not None
+    )
+
+
 def _verb_frames(doc: Doc, sent: Span, taken: set[int]) -> list[Frame]:
     """'Police said two people died', 'the toll confirmed by officials': a cue verb, its subject
     or passive agent as the source, its clause or object as the content. Verbs in `taken`
@@ -192,7 +208,9 @@ def _verb_frames(doc: Doc, sent: Span, taken: set[int]) -> list[Frame]:
                 source_tok = subjects[0]
             elif not subjects:
                 source_tok = _shared_subject(verb)
-            if source_tok is None or source_tok.lower_ in {"it", "this", "that", "there"}:
+            if source_tok is None or source_tok.lower_ in {"this", "that", "there"}:
+                continue
+            if source_tok.lower_ == "it" and not _it_speaks(doc, verb, source_tok):
                 continue
             for child in verb.children:
                 if child.dep_ in {"dative"} or (
@@ -218,6 +236,7 @@ def _verb_frames(doc: Doc, sent: Span, taken: set[int]) -> list[Frame]:
             lemma in CLAUSE_ONLY_CUES
             and lemma not in ATTITUDE_VERBS
             and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+            and not gives_a_value(verb)
         ):
             continue
         source = _source_from_subject(doc, source_tok)
