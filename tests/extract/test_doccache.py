@@ -8,9 +8,11 @@ from spacy.tokens import Doc
 from newstally.extract.doccache import (
     doc_ents,
     doc_text,
+    doc_tokens,
     first_token_from,
     last_token_before,
     reading,
+    sent_tokens,
     span_ents,
     token_lowers,
 )
@@ -36,8 +38,10 @@ def test_inside_a_reading_the_values_are_spacys(doc: Doc) -> None:
         for start in range(len(doc)):
             for end in range(start, len(doc) + 1):
                 assert span_ents(doc[start:end]) == list(doc[start:end].ents)
+        assert doc_tokens(doc) == list(doc)
         for sent in doc.sents:
             assert span_ents(sent) == list(sent.ents)
+            assert sent_tokens(sent) == list(sent)
 
 
 def test_outside_a_reading_nothing_is_kept(doc: Doc) -> None:

@@ -3,9 +3,11 @@
 spaCy builds `Doc.text` (a join over every token), `Doc.ents` (a new `Span` per entity) and
 `Span.ents` (a filter over a freshly built `Doc.ents`) anew on every access, and the steps read
 them per figure, per quote and per source: on the dev sets that was about half of the rules'
-time. `Steps.run` reads one article inside `reading(doc)`; within it the functions here return
-values computed once for that document, and outside it (a step called on its own, a test) they
-return spaCy's attribute as it is. The values live only while the steps run, so a document
+time. Iterating a document or a sentence makes a new `Token` object for every token each time,
+and seven attribution finders walk every sentence: `sent_tokens` walks one list made once.
+`Steps.run` reads one article inside `reading(doc)`; within it the functions here return values
+computed once for that document, and outside it (a step called on its own, a test) they return
+spaCy's attribute as it is. The values live only while the steps run, so a document
 changed afterwards never sees a stale one, and nothing is left in `Doc.user_data`. A parsed
 document is not changed by the steps, so inside a reading each function gives exactly what the
 spaCy attribute it stands for gives:
@@ -24,7 +26,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, LENGTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 
 @dataclass
@@ -38,6 +40,7 @@ class _Reading:
     token_starts: list[int] | None = None
     token_ends: list[int] | None = None
     lowers: list[str] | None = None
+    tokens: list[Token] | None = None
 
 
 _CURRENT: ContextVar[_Reading | None] = ContextVar("newstally_reading", default=None)
@@ -130,3 +133,19 @@ def token_lowers(doc: Doc) -> list[str]:
     if found is not None:
         found.lowers = lowers
     return lowers
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """`list(doc)`, made once per reading. A Token is a view (document, index), so one object
+    per token serves every step; nothing compares tokens by identity."""
+    found = _current(doc)
+    if found is None:
+        return list(doc)
+    if found.tokens is None:
+        found.tokens = list(doc)
+    return found.tokens
+
+
+def sent_tokens(sent: Span) -> list[Token]:
+    """`list(sent)`, sliced from `doc_tokens`."""
+    return doc_tokens(sent.doc)[sent.start : sent.end]
