@@ -25,7 +25,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 
@@ -105,9 +104,9 @@ def _offsets(doc: Doc) -> tuple[list[int], list[int]]:
     found = _current(doc)
     if found is not None and found.token_starts is not None and found.token_ends is not None:
         return found.token_starts, found.token_ends
-    pairs = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-    starts = [int(idx) for idx, _ in pairs]
-    ends = [int(idx + length) for idx, length in pairs]
+    tokens = doc_tokens(doc)
+    starts = [tok.idx for tok in tokens]
+    ends = [tok.idx + len(tok.text) for tok in tokens]
     if found is not None:
         found.token_starts, found.token_ends = starts, ends
     return starts, ends
@@ -129,7 +128,7 @@ def token_lowers(doc: Doc) -> list[str]:
     found = _current(doc)
     if found is not None and found.lowers is not None:
         return found.lowers
-    lowers = [tok.lower_ for tok in doc]
+    lowers = [tok.lower_ for tok in doc_tokens(doc)]
     if found is not None:
         found.lowers = lowers
     return lowers
