@@ -59,9 +59,10 @@ def corpus(words: int) -> list[tuple[str, dt.date | None]]:
 
 def measure(path: str, words: int, processes: int | None) -> dict[str, float]:
     """In a child process: one timed run of `path` ('full' or 'fast') over the corpus."""
+    from newstally.articles import ArticleInput
+    from newstally.extract import extract_many
     from newstally.extract.fastpath import FastExtractor, warm_up
     from newstally.extract.pipeline import load_pipeline
-    from newstally.extract.report import ArticleInput, extract_many
     from newstally.store import open_store
 
     items = [ArticleInput(text, published) for text, published in corpus(words)]

@@ -33,8 +33,8 @@ import uvicorn
 
 from newstally.store import open_store
 from newstally.store.records import FIGURE_COLUMNS
-from newstally.store.tally_queries import ensure_keys
 from newstally.tally.groups import group_table
+from newstally.tally.queries import ensure_keys
 from newstally.web import create_app
 
 FIGURES_PER_ARTICLE = 10

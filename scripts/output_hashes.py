@@ -59,7 +59,7 @@ def _inputs(name: str) -> Iterator[tuple[str, object]]:
 
 def hash_set(name: str, workers: int) -> tuple[str, list[tuple[str, str]], float]:
     """The set's sha256 over its reports in order, each article's own digest, and seconds."""
-    from newstally.extract.report import extract_many
+    from newstally.extract import extract_many
 
     labels, items = zip(*_inputs(name), strict=True)
     started = time.perf_counter()

@@ -25,6 +25,8 @@ start_test_postgres
 
 ruff check src tests
 mypy src
+# Imports flow one way: the contracts in pyproject.toml ([tool.importlinter]).
+lint-imports
 pytest -q "$@"
 
 # The README's first set-up command, read out of README.md and run as a new user would: fresh

@@ -21,6 +21,7 @@ import pytest
 from distributed import LocalCluster
 from typer.testing import CliRunner
 
+from newstally.articles import ArticleInput
 from newstally.batch import (
     Settings,
     extract_each,
@@ -31,7 +32,6 @@ from newstally.batch import (
 )
 from newstally.cli import app
 from newstally.extract.pipeline import load_pipeline
-from newstally.extract.report import ArticleInput
 from newstally.model import Report
 from newstally.store import open_store
 

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from distributed import Client
     from rich.console import Console
 
-    from newstally.extract.report import ArticleInput
+    from newstally.articles import ArticleInput
     from newstally.model import Report
     from newstally.store import Store
 
@@ -197,8 +197,8 @@ def run_chunk(chunk: Chunk, out: str, settings: Settings) -> ChunkDone:
 def extract_chunk(chunk: Chunk, settings: Settings) -> list[ShardRow]:
     """Every article of a chunk's inputs as a row, in input order; a bad input or article is
     an error row naming it and never stops the others."""
+    from newstally.articles import normalise_text
     from newstally.extract.pipeline import load_pipeline
-    from newstally.extract.report import normalise_text
     from newstally.ingest.inputs import read_inputs
     from newstally.ingest.results import Failed
 
@@ -233,7 +233,7 @@ def extract_chunk(chunk: Chunk, settings: Settings) -> list[ShardRow]:
 def extract_each(items: Sequence[ArticleInput], nlp: Any) -> Iterator[Report | str]:
     """`extract_many` over all items, batched; when it raises, the article at fault is found by
     extracting the next one alone, so one bad article costs one error, not the chunk."""
-    from newstally.extract.report import extract_many
+    from newstally.extract import extract_many
 
     done = 0
     while done < len(items):

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from newstally.articles import ArticleInput
+from newstally.extract import extract_many
 from newstally.extract.fastpath import extract_parallel, pipeline_id
 from newstally.extract.pipeline import load_pipeline
-from newstally.extract.report import ArticleInput, extract_many
 from newstally.model import Report
 
 ROOT = Path(__file__).parents[2]

@@ -9,8 +9,9 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newstally.articles import ArticleInput
 from newstally.extract.pipeline import load_pipeline
-from newstally.extract.report import ArticleInput, build_report, extract
+from newstally.extract.report import build_report, extract
 from newstally.extract.steps import STEPS, Findings, UnknownStepError
 from newstally.model import Report
 

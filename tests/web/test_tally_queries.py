@@ -9,7 +9,7 @@ from web_reports import hostile_report, story_reports
 
 from newstally.model import Measure
 from newstally.store import open_store
-from newstally.store.tally_queries import ensure_keys, keyed_figures, series_index
+from newstally.tally.queries import ensure_keys, keyed_figures, series_index
 
 
 def index(store) -> dict[str, tuple[int, int]]:  # type: ignore[no-untyped-def]

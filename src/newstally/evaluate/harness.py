@@ -18,13 +18,14 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 from spacy.language import Language
 
+from newstally.articles import ArticleInput
 from newstally.errors import InputError, NewstallyError
 from newstally.evaluate import attributions, counts
 from newstally.evaluate.attributions import AttributionMiss, AttributionsScore
 from newstally.evaluate.counts import CountMiss, CountsScore
 from newstally.evaluate.datasets import DatasetKind, read_dataset
+from newstally.extract import extract_many
 from newstally.extract.pipeline import load_pipeline
-from newstally.extract.report import ArticleInput, extract_many
 
 
 class EvalResult(BaseModel):

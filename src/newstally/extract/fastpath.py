@@ -11,7 +11,7 @@ What can be saved without changing a byte of output is idle cores: here the stat
 pipeline and `build_report` both run in worker processes (one pipeline each, `nlp.pipe`
 batching), and the caller gets `Report`s back in input order.
 
-Reports are equal to `report.extract_many`'s because each worker runs that very function on a
+Reports are equal to `report.extract_batched`'s because each worker runs that very function on a
 pipeline loaded the same way; `tests/extract/test_fastpath.py` asserts it on the samples, the
 seed and GVA articles.
 """
@@ -29,8 +29,9 @@ from typing import Any
 
 from spacy.language import Language
 
+from newstally.articles import ArticleInput
 from newstally.extract.pipeline import load_pipeline, model_name
-from newstally.extract.report import ArticleInput, extract_many
+from newstally.extract.report import extract_batched
 from newstally.model import Report
 
 # Articles per task sent to a worker: large enough that pickling and queueing cost little,
@@ -71,7 +72,7 @@ def pipeline_id(nlp: Language | None, model: str | None) -> str:
 def warm_up(nlp: Language) -> None:
     """One small extraction, so lazy loads (lemma tables, dateparser's locale data) are done
     before the first real article instead of during it."""
-    list(extract_many([ArticleInput(WARM_UP_TEXT, dt.date(2024, 1, 10))], nlp=nlp))
+    list(extract_batched([ArticleInput(WARM_UP_TEXT, dt.date(2024, 1, 10))], nlp=nlp))
 
 
 def _init_worker(model: str, barrier: Any) -> None:
@@ -90,7 +91,7 @@ def _ready() -> int:
 def _extract_chunk(items: list[ArticleInput], batch_size: int) -> list[Report]:
     """In a worker: the reports for one chunk, by the ordinary in-process path."""
     assert _worker_nlp is not None, "worker started without its pipeline"
-    return list(extract_many(items, nlp=_worker_nlp, batch_size=batch_size))
+    return list(extract_batched(items, nlp=_worker_nlp, batch_size=batch_size))
 
 
 def _chunks(items: Iterable[ArticleInput], size: int) -> Iterator[list[ArticleInput]]:
@@ -157,7 +158,7 @@ class FastExtractor:
         """Reports for `items` in input order; a worker's error is raised here."""
         if self._executor is None:
             nlp = self._nlp or load_pipeline(self._model)
-            yield from extract_many(items, nlp=nlp, batch_size=self.batch_size)
+            yield from extract_batched(items, nlp=nlp, batch_size=self.batch_size)
             return
         pending: deque[Future[list[Report]]] = deque()
         try:

@@ -21,8 +21,8 @@ from typing import Any
 
 import feedparser
 
+from newstally.articles import ArticleInput
 from newstally.errors import InputError
-from newstally.extract.report import ArticleInput
 from newstally.ingest.html import html_to_text, outlet_from_url
 from newstally.ingest.results import Failed, Ingested
 

@@ -31,8 +31,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 import httpx
 
+from newstally.articles import ArticleInput
 from newstally.errors import InputError
-from newstally.extract.report import ArticleInput
 from newstally.ingest.feeds import MAX_FEED_BYTES, iter_feed, looks_like_feed
 from newstally.ingest.html import MAX_HTML_BYTES, read_html
 from newstally.ingest.results import Failed, Ingested

@@ -22,8 +22,8 @@ import lxml.etree
 import lxml.html
 from trafilatura import bare_extraction
 
+from newstally.articles import ArticleInput
 from newstally.errors import InputError
-from newstally.extract.report import ArticleInput
 
 # A news page with inline scripts and styles is rarely over 2 MB; 10 MB leaves room for bloated
 # pages while bounding the parser's time and memory on hostile input.

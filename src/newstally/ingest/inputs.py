@@ -22,8 +22,8 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from newstally.articles import ArticleInput
 from newstally.errors import InputError
-from newstally.extract.report import ArticleInput
 from newstally.ingest.feeds import MAX_FEED_BYTES, iter_feed, looks_like_feed
 from newstally.ingest.fetch import Fetcher, fetch_articles
 from newstally.ingest.html import MAX_HTML_BYTES, read_html

@@ -16,8 +16,8 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from newstally.articles import MAX_TEXT_CHARS, ArticleInput, normalise_text
 from newstally.errors import InputError
-from newstally.extract.report import MAX_TEXT_CHARS, ArticleInput, normalise_text
 from newstally.ingest.text import parse_date
 
 # A line holds one article: its text (at most MAX_TEXT_CHARS characters, up to 4 bytes each once

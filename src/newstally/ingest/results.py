@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newstally.extract.report import ArticleInput
+from newstally.articles import ArticleInput
 
 
 @dataclass(frozen=True)

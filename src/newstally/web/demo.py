@@ -8,24 +8,18 @@ root of an editable install), and says where it looked when neither has one.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newstally.errors import InputError
+
+if TYPE_CHECKING:
+    from newstally.api import IngestSummary
 
 # Loopback by default: the UI shows whatever the database holds, to whoever can reach it.
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 DEMO_SERIES = "series"
-
-
-@dataclass
-class Ingested:
-    """What an ingest of a folder did."""
-
-    stored: int = 0
-    present: int = 0
-    failed: list[str] = field(default_factory=list)
 
 
 def find_samples(explicit: Path | None = None) -> Path:
@@ -52,43 +46,12 @@ def demo_db_path(db: str | None) -> str:
     return str(Path(tempfile.mkdtemp(prefix="newstally-demo-")) / "demo.db")
 
 
-def ingest_folder(folder: Path, db: str, model: str | None = None) -> Ingested:
+def ingest_folder(folder: Path, db: str, model: str | None = None) -> IngestSummary:
     """Extract and store every article file under `folder` (with its .meta.json sidecar)."""
-    from newstally.extract import extract, normalise_text
-    from newstally.extract.pipeline import load_pipeline
-    from newstally.ingest.text import Unreadable, read_meta, read_path, text_file_paths
-    from newstally.model import article_id
-    from newstally.store import open_store
+    from newstally import api
 
-    result = Ingested()
-    nlp = load_pipeline(model)
-    with open_store(db) as store:
-        for candidate in text_file_paths([folder]):
-            read = read_path(candidate)
-            try:
-                if isinstance(read, Unreadable):
-                    raise InputError(read.message)
-                meta = read_meta(read.path)
-                text = normalise_text(read.text, read.name)
-                if store.has(article_id(text)):
-                    result.present += 1
-                    continue
-                report = extract(
-                    text,
-                    meta.published,
-                    url=meta.url,
-                    title=meta.title,
-                    outlet=meta.outlet,
-                    authors=meta.authors,
-                    nlp=nlp,
-                )
-                if store.add(report):
-                    result.stored += 1
-                else:
-                    result.present += 1
-            except InputError as exc:
-                result.failed.append(str(exc))
-    return result
+    with api.open_store(db) as store:
+        return api.ingest_results(api.read_text_folder(folder), store, model=model)
 
 
 def url_for(host: str, port: int) -> str:

@@ -18,9 +18,9 @@ from pydantic import BaseModel, ConfigDict
 
 from newstally.model import Article, Measure
 from newstally.store import Store, StoredFigure, open_store
-from newstally.store.tally_queries import KeyedFigure, ensure_keys, keyed_figures, series_index
 from newstally.tally.claims import Claim, Resolved, figure_scope
 from newstally.tally.groups import country_code, normalise_group
+from newstally.tally.queries import KeyedFigure, ensure_keys, keyed_figures, series_index
 from newstally.tally.series import Series, build_series, series_key
 
 # The most figures one series page reads; a larger series shows its latest figures and says so.
