@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newstally.extract.numbers import MAX_COUNT, find_counts
+from newstally.extract.numbers import (
+    MAX_COUNT,
+    _may_start_quantity,
+    _quantity_first_words,
+    find_counts,
+    read_quantity,
+)
 from newstally.extract.pipeline import load_pipeline
 
 
@@ -51,3 +57,15 @@ def test_a_number_of_hundreds_of_digits_is_not_a_count(nlp: Language) -> None:
 def test_a_count_above_the_limit_is_not_read(nlp: Language) -> None:
     assert bounds(nlp, f"{MAX_COUNT * 10:,} people were affected.") == []
     assert bounds(nlp, "8,000,000 people were affected.") == [(8_000_000, 8_000_000)]
+
+
+def test_a_token_ruled_out_by_its_words_reads_no_count(nlp: Language) -> None:
+    """`find_counts` skips tokens that cannot start a count; each one it skips reads nothing."""
+    doc = nlp(
+        "Some 3 000 people, twenty-five soldiers, half a million voters, several hundred "
+        "residents, a couple of medics, 27-hundred troops, 1.2 million and a dozen others "
+        "fled; no one was hurt, officials said on Monday, 12 May, at 9:30."
+    )
+    first_words = _quantity_first_words()
+    skipped = [t for t in doc if not _may_start_quantity(t.lower_, first_words)]
+    assert skipped and all(read_quantity(doc, t.i) is None for t in skipped)

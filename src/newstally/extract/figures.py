@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from newstally.extract.attribution import CUE_STATUS, Frame, SourceRef, innermost_frame
+from newstally.extract.doccache import doc_text
 from newstally.extract.hedges import HEDGE_REACH, find_hedges
 from newstally.extract.measures import find_head_noun, find_measure
 from newstally.extract.numbers import CountMention, count_head_index, find_counts
@@ -162,8 +163,8 @@ def find_figures(
     figures: list[Figure] = []
     sentences = list(doc.sents)
     sent_index = {s.start: k for k, s in enumerate(sentences)}
-    hedges = find_hedges(doc.text)
-    dateline = dateline_place(doc.text)
+    hedges = find_hedges(doc_text(doc))
+    dateline = dateline_place(doc_text(doc))
     previous_subject: Subject | None = None
     previous_sentence = -1
     for mention in find_counts(doc):

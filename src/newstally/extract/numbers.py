@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newstally.extract.doccache import token_lowers
+
 # words (lower case, as tokens) -> (low, high). Longest match wins.
 VAGUE_QUANTITIES: dict[tuple[str, ...], tuple[int, int]] = {
     ("a", "dozen"): (12, 12),
@@ -333,6 +335,28 @@ def _in_excluded_entity(tok: Token) -> bool:
     return tok.ent_type_ in NOT_COUNT_ENTS
 
 
+# A digit: what `DIGITS` needs first; a word's lower case starts with one exactly when it does.
+STARTS_WITH_DIGIT = re.compile(r"\d")
+
+
+def _quantity_first_words() -> set[str]:
+    """The lower-case words `read_quantity` can start at, besides digits and hyphenated words
+    ('twenty-five'): a vague quantity's or couple's first word, a unit, 'half'. Read from the
+    tables at each call, so a user's edit of them is seen."""
+    return (
+        {words[0] for words in VAGUE_QUANTITIES}
+        | {words[0] for words in COUPLE}
+        | set(UNITS)
+        | {HALF}
+    )
+
+
+def _may_start_quantity(lower: str, first_words: set[str]) -> bool:
+    """False only where `read_quantity` finds nothing: it reads a phrase from the tables, a
+    unit, 'half', a hyphenated number word or digits, so the token must be one of those."""
+    return lower in first_words or "-" in lower or STARTS_WITH_DIGIT.match(lower) is not None
+
+
 def find_counts(doc: Doc) -> list[CountMention]:
     """Every count in the document with its bounds, in text order; no overlaps.
 
@@ -342,7 +366,14 @@ def find_counts(doc: Doc) -> list[CountMention]:
     counts: list[CountMention] = []
     i = 0
     n = len(doc)
+    # Most tokens cannot start a number; ruling them out by their lower case alone, before
+    # anything else is read from them, is most of the speed of this loop.
+    lowers = token_lowers(doc)
+    first_words = _quantity_first_words()
     while i < n:
+        if not _may_start_quantity(lowers[i], first_words):
+            i += 1
+            continue
         tok = doc[i]
         if _in_excluded_entity(tok) or tok.like_url or tok.like_email:
             i += 1

@@ -16,6 +16,7 @@ import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from newstally.aliases import group_table
+from newstally.extract.doccache import span_ents
 from newstally.model import Measure, Place
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "around",
@@ -129,7 +130,7 @@ def resolve_place(text: str) -> Place | None:
 def _place_spans(sent: Span) -> list[Span]:
     """Candidate place names in a sentence: named entities and gazetteer n-grams."""
     doc = sent.doc
-    spans = [e for e in sent.ents if e.label_ in PLACE_ENTS]
+    spans = [e for e in span_ents(sent) if e.label_ in PLACE_ENTS]
     covered = {t.i for e in spans for t in e}
     table = gazetteer()
     i = sent.start

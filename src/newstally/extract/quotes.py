@@ -21,6 +21,7 @@ from newstally.extract.attribution import (
     _resolve_pronoun,
     make_source,
 )
+from newstally.extract.doccache import doc_text, first_token_from, last_token_before
 from newstally.model import Quote, SourceKind, Span
 
 # A quoted body holds no line break, and a straight-quoted one no curly marks: a stray mark
@@ -55,9 +56,8 @@ class FoundQuote:
 def _tokens_after(doc: Doc, char: int) -> list[Token]:
     """Tokens from `char` up to the end of the attribution clause (sentence end or a new quote)."""
     out: list[Token] = []
-    for tok in doc:
-        if tok.idx < char:
-            continue
+    for i in range(first_token_from(doc, char), len(doc)):
+        tok = doc[i]
         if tok.text in {"“", '"'} or len(out) >= WINDOW_TOKENS:
             break
         out.append(tok)
@@ -67,14 +67,23 @@ def _tokens_after(doc: Doc, char: int) -> list[Token]:
 
 
 def _tokens_before(doc: Doc, char: int) -> list[Token]:
+    """Tokens ending at or before `char`, back to the start of the clause (at most a window)."""
     out: list[Token] = []
-    for tok in reversed(doc):
-        if tok.idx + len(tok.text) > char:
-            continue
+    for i in range(last_token_before(doc, char), -1, -1):
+        tok = doc[i]
         if tok.text in {"”", '"', ".", "!", "?"} or "\n" in tok.text or len(out) >= WINDOW_TOKENS:
             break
         out.append(tok)
     return list(reversed(out))
+
+
+def _last_mark_before(text: str, end: int) -> str:
+    """The last character before `end` that is not a space or tab ('' if none): what
+    `text[:end].rstrip(" \\t")[-1:]` gives, read backwards instead of copying the article."""
+    i = end - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return text[i] if i >= 0 else ""
 
 
 def _speech_verb(tokens: list[Token]) -> Token | None:
@@ -112,7 +121,7 @@ def _speaker(doc: Doc, verb: Token) -> tuple[SourceRef | None, str | None, str |
 
 def find_quotes(doc: Doc) -> list[FoundQuote]:
     """Every direct quote in text order, with speaker, description and recipient."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[FoundQuote] = []
     previous: FoundQuote | None = None
     previous_end = -1
@@ -144,8 +153,8 @@ def find_quotes(doc: Doc) -> list[FoundQuote]:
                     speaker = make_source(doc, span.start, span.end)
                     speaker.kind = SourceKind.PERSON
                     dash_cue = span.start
-        lead = text[: match.start()].rstrip(" \t")
-        starts_sentence = not lead or lead[-1] in {".", "!", "?", "”", '"', "\n", ":"}
+        lead = _last_mark_before(text, match.start())
+        starts_sentence = not lead or lead in {".", "!", "?", "”", '"', "\n", ":"}
         continuing = (
             speaker is None
             and starts_sentence

@@ -25,6 +25,7 @@ from newstally.errors import InputError
 from newstally.extract.attribution import Frame, find_frames, find_unsourced_frames
 from newstally.extract.attribution.records import attributions_of
 from newstally.extract.byline import Byline, find_byline
+from newstally.extract.doccache import reading
 from newstally.extract.event_date import find_event_date
 from newstally.extract.figures import find_figures
 from newstally.extract.quotes import FoundQuote, find_quotes
@@ -115,8 +116,9 @@ class Steps:
     def run(self, doc: Doc, text: str, published: dt.date | None) -> Findings:
         """Run every step in order over one parsed article."""
         found = Findings(text=text, published=published)
-        for step in self.steps:
-            setattr(found, step.name, step.run(doc, found))
+        with reading(doc):
+            for step in self.steps:
+                setattr(found, step.name, step.run(doc, found))
         return found
 
 

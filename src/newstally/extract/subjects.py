@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newstally.aliases import group_table
+from newstally.extract.doccache import doc_ents
 from newstally.extract.measures import (
     AGENT_VERBS,
     MEASURE_VERBS,
@@ -51,7 +52,7 @@ def _entity_text(tok: Token) -> str:
     """The whole named entity a token belongs to ('North Korean' for 'North')."""
     if tok.ent_iob_ in {"B", "I"}:
         doc = tok.doc
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.start <= tok.i < ent.end:
                 return ent.text
     return tok.text

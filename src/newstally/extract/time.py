@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import dateparser
 from spacy.tokens import Doc, Span
 
+from newstally.extract.doccache import doc_ents, doc_text
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -343,7 +345,7 @@ def _holidays(doc: Doc, published: dt.date, taken: set[int]) -> list[TimeExpress
     """Holidays named in the text, outside the tokens other expressions took."""
     found = []
     # same length as doc.text, so the offsets hold
-    for match in HOLIDAY.finditer(doc.text.lower().replace("’", "'")):
+    for match in HOLIDAY.finditer(doc_text(doc).lower().replace("’", "'")):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         day = holiday_day(match.group(0), published)
         if (
@@ -371,7 +373,7 @@ def find_time_expressions(doc: Doc, published: dt.date | None) -> list[TimeExpre
         return []
     found: list[TimeExpression] = []
     anchor = published
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         start, end = ent.start, ent.end

@@ -11,12 +11,13 @@ from spacy.tokens import Doc, Span
 from newstally.extract.attribution.cues import RELAY_VERBS
 from newstally.extract.attribution.frame import Frame
 from newstally.extract.attribution.sources import SourceRef, _phrase, _trim, make_source
+from newstally.extract.doccache import sent_tokens
 from newstally.model import Status
 
 
 def _according_to(doc: Doc, sent: Span) -> list[Frame]:
     frames = []
-    for tok in sent:
+    for tok in sent_tokens(sent):
         if tok.lower_ != "according" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "to":
             continue
         to = doc[tok.i + 1]

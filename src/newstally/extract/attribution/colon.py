@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from newstally.extract.attribution.cues import CUE_STATUS
 from newstally.extract.attribution.frame import Frame
 from newstally.extract.attribution.sources import _source_from_subject, _speaker_like, make_source
+from newstally.extract.doccache import sent_tokens
 from newstally.extract.time import MONTHS
 from newstally.model import Status
 
@@ -68,7 +69,7 @@ def _colon_frames(doc: Doc, sent: Span) -> list[Frame]:
     colon to the end of the paragraph (the next one when the colon ends its line), since a
     transcript turn or a quoted passage after a colon is often several sentences long."""
     frames = []
-    for colon in sent:
+    for colon in sent_tokens(sent):
         if colon.text != ":" or colon.i + 1 >= len(doc):
             continue
         lead = [t for t in doc[sent.start : colon.i] if not t.is_space]

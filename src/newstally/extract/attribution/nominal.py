@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from newstally.extract.attribution.cues import CUE_STATUS
 from newstally.extract.attribution.frame import Frame
 from newstally.extract.attribution.sources import _source_from_subject, _speaker_like
+from newstally.extract.doccache import sent_tokens
 from newstally.model import Status
 
 NOMINAL_CUES = {"claim", "statement", "assertion", "allegation", "argument", "suggestion",
@@ -37,7 +38,7 @@ def _nominal_frames(doc: Doc, sent: Span) -> list[Frame]:
     """'The mayor's claim that there had been hundreds of complaints': a noun as the cue, its
     owner ('Trump's') or agent ('by the ministry') as the source, its clause as the content."""
     frames = []
-    for noun in sent:
+    for noun in sent_tokens(sent):
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOMINAL_CUES:
             continue
         clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}

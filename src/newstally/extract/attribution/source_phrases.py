@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from newstally.extract.attribution.cues import _is_cue
 from newstally.extract.attribution.frame import Frame
 from newstally.extract.attribution.sources import _phrase, make_source
+from newstally.extract.doccache import sent_tokens
 from newstally.model import Status
 
 # 'In a new poll, ...', 'In his view, ...', 'By one estimate, ...': a preposition whose object
@@ -25,7 +26,7 @@ def _source_phrase_frames(doc: Doc, sent: Span) -> list[Frame]:
     the content and the phrase's object the source. Skipped when the phrase hangs on a cue verb
     ('said in an interview'), whose own frame already holds the statement."""
     frames = []
-    for prep in sent:
+    for prep in sent_tokens(sent):
         if prep.lower_ not in SOURCE_PREPOSITIONS or prep.dep_ != "prep":
             continue
         objs = [c for c in prep.children if c.dep_ == "pobj"]

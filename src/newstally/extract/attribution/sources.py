@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from newstally.extract.doccache import doc_ents, span_ents
 from newstally.model import SourceKind
 
 SOURCE_KINDS: list[tuple[SourceKind, tuple[str, ...]]] = [
@@ -146,11 +147,11 @@ def source_name(doc: Doc, start: int, end: int) -> str | None:
     'Ukrainian outlet evocation.info' -> 'evocation.info'; 'reports' -> None.
     """
     span = doc[start:end]
-    for ent in span.ents:
+    for ent in span_ents(span):
         if ent.label_ == "PERSON":
             name = re.sub(r"[’']s$", "", ent.text).strip()
             return name
-    for ent in span.ents:
+    for ent in span_ents(span):
         # 'The Front for the Renewal of the North': the organisation's whole name
         if ent.label_ == "ORG" and ent.start <= span.root.i < ent.end:
             return re.sub(r"^(?:the|The) ", "", ent.text).strip()
@@ -202,7 +203,7 @@ def source_name(doc: Doc, start: int, end: int) -> str | None:
 def make_source(doc: Doc, start: int, end: int) -> SourceRef:
     start, end = _trim(doc, start, end)
     text = doc[start:end].text
-    has_person = any(e.label_ == "PERSON" for e in doc[start:end].ents)
+    has_person = any(e.label_ == "PERSON" for e in span_ents(doc[start:end]))
     name = source_name(doc, start, end)
     if name is None and doc[start:end].text.lower() not in ANONYMOUS_SOURCES:
         name = text or None
@@ -278,7 +279,7 @@ def _resolve_pronoun(doc: Doc, tok: Token) -> str | None:
         return source_name(doc, *_trim(doc, start, end)) or doc[start:end].text
     if lower not in {"he", "she", "they"}:
         return None
-    for ent in reversed([e for e in doc.ents if e.end <= tok.i]):
+    for ent in reversed([e for e in doc_ents(doc) if e.end <= tok.i]):
         if lower in {"he", "she"} and ent.label_ == "PERSON":
             return ent.text
         if lower == "they" and ent.label_ in {"ORG", "NORP", "GPE"}:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from newstally.extract.attribution.frame import Frame
 from newstally.extract.attribution.sources import _source_from_subject
+from newstally.extract.doccache import sent_tokens
 from newstally.model import Status
 
 # Adjectives of stance and certainty after a copula: 'She was sure that ...', 'They are
@@ -27,7 +28,7 @@ def _stance_frames(doc: Doc, sent: Span) -> list[Frame]:
     """'Protesters were frustrated that the video was cut': the subject of the copula holds
     the view its adjective names, about the adjective's clause or phrase."""
     frames = []
-    for adj in sent:
+    for adj in sent_tokens(sent):
         if adj.lower_ not in STANCE_ADJECTIVES or adj.dep_ not in {"acomp", "oprd"}:
             continue
         parts = [c for c in adj.children if c.dep_ in STANCE_COMPLEMENTS]

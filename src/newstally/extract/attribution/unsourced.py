@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from newstally.extract.attribution.cues import CUE_STATUS
 from newstally.extract.attribution.frame import Frame
+from newstally.extract.doccache import sent_tokens
 from newstally.model import Status
 
 # Cues that attribute with no source named: 'He is expected to win', 'She was accused of
@@ -72,7 +73,7 @@ def find_unsourced_frames(doc: Doc) -> list[Frame]:
     give figures their sources, so that 'is believed killed' never hides 'police said'."""
     frames: list[Frame] = []
     for sent in doc.sents:
-        for tok in sent:
+        for tok in sent_tokens(sent):
             lemma = tok.lemma_.lower()
             head = _unsourced_clause_head(tok)
             if head is None:

@@ -27,6 +27,7 @@ from newstally.extract.attribution.sources import (
     _source_from_subject,
     make_source,
 )
+from newstally.extract.doccache import sent_tokens
 from newstally.model import SourceKind
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -154,7 +155,7 @@ def _verb_frames(doc: Doc, sent: Span, taken: set[int]) -> list[Frame]:
     or passive agent as the source, its clause or object as the content. Verbs in `taken`
     already made a colon frame ('The governor added: ...')."""
     frames: list[Frame] = []
-    for verb in sent:
+    for verb in sent_tokens(sent):
         lemma = verb.lemma_.lower()
         if verb.i in taken:
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newstally.extract.doccache import doc_tokens
 from newstally.extract.measures import is_people_noun
 from newstally.extract.totals.people import REFLEXIVES, _antecedent, _is_person, _subject
 
@@ -202,7 +203,7 @@ def _harm_events(doc: Doc) -> list[tuple[Token, Token, bool]]:
     with gunshot wounds') and states ('was pronounced dead', 'is dead').
     """
     events: list[tuple[Token, Token, bool]] = []
-    for tok in doc:
+    for tok in doc_tokens(doc):
         if tok.pos_ in {"VERB", "AUX", "ADJ"} and _is_harm(tok) and not _intended(tok):
             victim = _victim_of(tok)
             if victim is not None and victim.lower_ in REFLEXIVES and _subject(tok) is None:

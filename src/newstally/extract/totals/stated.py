@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from newstally.extract.doccache import doc_text
 from newstally.extract.totals.background import _background
 from newstally.extract.totals.harm import DEAD_STATES, HARM_VERBS, KILL_VERBS
 from newstally.model import Figure, Measure
@@ -52,7 +53,7 @@ PARTITIVE = re.compile(r"^\s*of (?:the|them|those|these|their|his|her)\b", re.IG
 
 def _partitive(figure: Figure, doc: Doc) -> bool:
     """'One of the bodies was found upstairs': a part of a group, never the whole of it."""
-    return bool(PARTITIVE.match(doc.text[figure.evidence.end : figure.evidence.end + 20]))
+    return bool(PARTITIVE.match(doc_text(doc)[figure.evidence.end : figure.evidence.end + 20]))
 
 
 def _busy_elsewhere(figure: Figure, doc: Doc) -> bool:
@@ -81,7 +82,7 @@ def _shooting_split(figures: list[Figure], doc: Doc) -> dict[Measure, int]:
     for figure in figures:
         if figure.count.low is None or figure.status.value == "denied":
             continue
-        if _background(figure, doc.text):
+        if _background(figure, doc_text(doc)):
             continue
         measure = figure.measure
         if measure == Measure.HOSPITALIZED:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newstally.extract.doccache import doc_ents, doc_text
 from newstally.extract.numbers import read_number
 from newstally.extract.totals.background import BACKGROUND, _aside
 from newstally.extract.totals.harm import WOUNDING_VERBS, _harm_events, _negated
@@ -107,7 +108,7 @@ def _full_name(victim: Token) -> str | None:
     """The whole name a person mention carries: 'Ana Lind', or just 'Lind'."""
     if victim.ent_type_ != "PERSON":
         return None
-    span = next((e for e in victim.doc.ents if e.start <= victim.i < e.end), None)
+    span = next((e for e in doc_ents(victim.doc) if e.start <= victim.i < e.end), None)
     return span.text if span is not None else victim.text
 
 
@@ -237,7 +238,7 @@ def follow_victims(doc: Doc) -> tuple[list[Victim], set[Measure], dict[Measure, 
     last: Victim | None = None
     # 'another man was shot and killed': two verbs, one mention, one victim
     by_mention: dict[int, Victim] = {}
-    text = doc.text
+    text = doc_text(doc)
     # who shot the last victim: 'he shot his wife, then he killed himself' kills the shooter
     last_shooter: Victim | None = None
     for tok, mention, fatal in _harm_events(doc):
