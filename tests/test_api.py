@@ -32,14 +32,14 @@ def test_ingest_stores_each_article_once_and_reports_the_bad_one(tmp_path: Path)
     assert measures == ["injured", "killed"]
 
 
-def test_fast_ingest_stores_the_same_reports(tmp_path: Path) -> None:
+def test_ingest_in_two_workers_stores_the_same_reports(tmp_path: Path) -> None:
     news = tmp_path / "news"
     news.mkdir()
     for n in range(3):
         _write(news, f"{n}.txt", f"Rescuers said {n + 2} people were killed in the flood.")
     with api.open_store(tmp_path / "one.db") as one, api.open_store(tmp_path / "many.db") as many:
         api.ingest_inputs([news], one)
-        api.ingest_inputs([news], many, fast=True)
+        api.ingest_inputs([news], many, workers=2)
         assert [r.to_json() for r in map(one.report, _ids(one))] == [
             r.to_json() for r in map(many.report, _ids(many))
         ]

@@ -87,21 +87,23 @@ def ingest_inputs(
     allow_private: bool = False,
     published: dt.date | None = None,
     model: str | None = None,
-    fast: bool = False,
+    workers: int = 1,
     on_item: Notify = _ignore,
     on_failure: Notify = _ignore,
 ) -> IngestSummary:
     """Read files, folders and URLs (`read_inputs`), then extract and store each article.
 
-    `published` overrides every article's own date; `fast` extracts in one worker process per
-    core (the same reports). A bad input never stops the rest: it is counted in `failed` and
-    passed to `on_failure` as it happens; `on_item` hears each input's name (a progress bar).
+    `published` overrides every article's own date; `workers` > 1 extracts in that many worker
+    processes (the same reports; a script that does so needs an `if __name__ == "__main__":`
+    guard, as every `spawn` pool does). A bad input never stops the rest: it is counted in
+    `failed` and passed to `on_failure` as it happens; `on_item` hears each input's name
+    (a progress bar).
     """
     from newstally.ingest.inputs import read_inputs
 
     results = read_inputs(inputs, urls=urls, allow_private=allow_private)
     return ingest_results(
-        results, store, published=published, model=model, fast=fast,
+        results, store, published=published, model=model, workers=workers,
         on_item=on_item, on_failure=on_failure,
     )
 
@@ -112,7 +114,7 @@ def ingest_results(
     *,
     published: dt.date | None = None,
     model: str | None = None,
-    fast: bool = False,
+    workers: int = 1,
     on_item: Notify = _ignore,
     on_failure: Notify = _ignore,
 ) -> IngestSummary:
@@ -150,7 +152,10 @@ def ingest_results(
             )
 
     nlp = load_pipeline(model)
-    for report in extract_many(pending(), nlp=nlp, fast=fast, batch_size=INGEST_BATCH):
+    reports = extract_many(
+        pending(), nlp=nlp, batch_size=INGEST_BATCH, fast=workers > 1, n_process=workers
+    )
+    for report in reports:
         if store.add(report):
             summary.stored += 1
         else:
@@ -188,7 +193,7 @@ def extract_lines(
     *,
     published: dt.date | None = None,
     model: str | None = None,
-    fast: bool = False,
+    workers: int = 1,
     on_failure: Notify = _ignore,
 ) -> Iterator[Report]:
     """One report per good line of a JSON Lines file, in input order; a bad line is passed to
@@ -204,7 +209,9 @@ def extract_lines(
             else:
                 yield item
 
-    yield from extract_many(articles(), nlp=load_pipeline(model), fast=fast)
+    yield from extract_many(
+        articles(), nlp=load_pipeline(model), fast=workers > 1, n_process=workers
+    )
 
 
 def tally_store(

@@ -129,7 +129,7 @@ def test_workers_load_the_callers_pipeline(nlp: Language) -> None:
     assert pipeline_id(None, "some_model") == "some_model"
 
 
-# --- the CLI: --fast gives what the plain commands give ---------------------------------------
+# --- the CLI: workers give what one process gives ----------------------------------------------
 
 
 def run_cli(*args: str | Path) -> tuple[int, str, str]:
@@ -152,7 +152,7 @@ def stored_reports(db: Path) -> list[str]:
         store.close()
 
 
-def test_ingest_fast_stores_what_ingest_stores(tmp_path: Path) -> None:
+def test_ingest_with_workers_stores_what_one_process_stores(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
     for text_path in sorted(SAMPLES.glob("*.txt"))[:5]:
@@ -163,27 +163,27 @@ def test_ingest_fast_stores_what_ingest_stores(tmp_path: Path) -> None:
     (folder / "same-again.txt").write_bytes(first.read_bytes())  # a duplicate: stored once
     (folder / "empty.txt").write_bytes(b"")
 
-    plain_code, plain_out, _ = run_cli("ingest", folder, "--db", tmp_path / "plain.db")
-    code, out, err = run_cli("ingest", folder, "--fast", "--db", tmp_path / "fast.db")
+    plain_code, plain_out, _ = run_cli("ingest", folder, "-w", "1", "--db", tmp_path / "plain.db")
+    code, out, err = run_cli("ingest", folder, "--workers", "2", "--db", tmp_path / "fast.db")
 
     assert (code, plain_code) == (1, 1)
     assert "stored 5, already present 1, failed 1" in out
     assert out.replace("fast.db", "X") == plain_out.replace("plain.db", "X")
     assert err.strip() == f"newstally: error: {folder / 'empty.txt'}: is empty"
     assert stored_reports(tmp_path / "fast.db") == stored_reports(tmp_path / "plain.db")
-    _, again, _ = run_cli("ingest", folder, "--fast", "--db", tmp_path / "fast.db")
+    _, again, _ = run_cli("ingest", folder, "--fast", "--db", tmp_path / "fast.db")  # old flag
     assert "stored 0, already present 6, failed 1" in again
 
 
-def test_extract_jsonl_fast_writes_the_same_lines(tmp_path: Path) -> None:
+def test_extract_jsonl_with_workers_writes_the_same_lines(tmp_path: Path) -> None:
     lines = tmp_path / "in.jsonl"
     with lines.open("w", encoding="utf-8") as handle:
         for item in sample_inputs()[:4]:
             row = {"text": item.text, "published": str(item.published)}
             handle.write(json.dumps(row) + "\n")
 
-    plain = run_cli("extract", "--jsonl", lines)
-    fast = run_cli("extract", "--jsonl", lines, "--fast")
+    plain = run_cli("extract", "--jsonl", lines, "--workers", "1")
+    fast = run_cli("extract", "--jsonl", lines, "--workers", "2")
 
     assert plain[0] == fast[0] == 0
     assert fast[1] == plain[1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
@@ -92,11 +93,24 @@ ModelOption = Annotated[
         show_default=False,
     ),
 ]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-w",
+        min=1,
+        envvar="NEWSTALLY_WORKERS",
+        help="Worker processes that extract [default: one per core]; 1 extracts in this"
+        " process. The reports are the same either way.",
+        show_default=False,
+    ),
+]
 FastOption = Annotated[
     bool,
     typer.Option(
         "--fast",
-        help="Extract in one worker process per core; the same reports, more articles a second.",
+        hidden=True,
+        help="Accepted for old scripts: one worker per core is now the default.",
     ),
 ]
 HostOption = Annotated[
@@ -106,6 +120,11 @@ PortOption = Annotated[int, typer.Option(min=1, max=65535, help="Port to listen 
 
 
 # --- shared helpers ---------------------------------------------------------------------------
+
+
+def worker_count(workers: int | None) -> int:
+    """`--workers`, else one worker per core (what `os.cpu_count` reports, at least 1)."""
+    return workers or os.cpu_count() or 1
 
 
 def _one_line(message: str) -> str:

@@ -16,9 +16,11 @@ from newstally.cli.common import (
     ModelOption,
     OutputFormat,
     PublishedOption,
+    WorkersOption,
     fail,
     published_date,
     warn,
+    worker_count,
 )
 from newstally.cli.tables import print_reports
 
@@ -54,6 +56,7 @@ def extract_command(
     title: Annotated[
         str | None, typer.Option(help="The article's headline.", show_default=False)
     ] = None,
+    workers: WorkersOption = None,
     fast: FastOption = False,
 ) -> None:
     """Extract the figures, quotes and attributions of one article.
@@ -72,7 +75,7 @@ def extract_command(
         chosen = output or OutputFormat.JSONL
         if chosen not in (OutputFormat.JSONL, OutputFormat.CSV):
             fail(f"--jsonl writes jsonl or csv, not {chosen.value}", code=2)
-        _extract_jsonl(jsonl, chosen, when, model, fast)
+        _extract_jsonl(jsonl, chosen, when, model, worker_count(workers))
         return
     if fast:
         fail("--fast speeds up --jsonl; one article is extracted in this process", code=2)
@@ -94,7 +97,7 @@ def _extract_jsonl(
     output: OutputFormat,
     published: dt.date | None,
     model: str | None,
-    fast: bool = False,
+    workers: int = 1,
 ) -> None:
     from newstally import api
 
@@ -111,7 +114,7 @@ def _extract_jsonl(
         fail(f"{name}: cannot be read ({exc.strerror or exc})")
     with handle:
         reports = api.extract_lines(
-            handle, name, published=published, model=model, fast=fast, on_failure=failed
+            handle, name, published=published, model=model, workers=workers, on_failure=failed
         )
         print_reports(((report, name) for report in reports), output)
     if failures:

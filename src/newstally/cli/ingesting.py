@@ -1,4 +1,4 @@
-"""`newstally ingest` (in this process, or --fast in one worker per core) and `newstally batch`
+"""`newstally ingest` (one worker per core by default, --workers N) and `newstally batch`
 (on a Dask cluster). Both are thin: the loop is `newstally.api`, the cluster `newstally.batch`.
 """
 
@@ -16,12 +16,14 @@ from newstally.cli.common import (
     FastOption,
     ModelOption,
     PublishedOption,
+    WorkersOption,
     console,
     err_console,
     fail,
     open_db,
     published_date,
     warn,
+    worker_count,
 )
 from newstally.errors import InputError
 
@@ -50,7 +52,8 @@ def ingest_command(
             "--allow-private", help="Also fetch from private, loopback and link-local addresses."
         ),
     ] = False,
-    fast: FastOption = False,
+    workers: WorkersOption = None,
+    fast: FastOption = False,  # accepted for old scripts; no effect
 ) -> None:
     """Extract articles and store them in the database.
 
@@ -90,7 +93,7 @@ def ingest_command(
 
         done = api.ingest_inputs(
             inputs or [], store, urls=url_list, allow_private=allow_private, published=when,
-            model=model, fast=fast, on_item=started, on_failure=warn,
+            model=model, workers=worker_count(workers), on_item=started, on_failure=warn,
         )
     console.print(
         f"stored {done.stored}, already present {done.present}, failed {len(done.failed)}"
@@ -116,8 +119,10 @@ def batch_command(
     ] = None,
     db: DbOption = DEFAULT_DB,
     workers: Annotated[
-        int, typer.Option(min=1, help="Worker processes of the local Dask cluster.")
-    ] = 2,
+        int | None,
+        typer.Option(min=1, help="Worker processes of the local Dask cluster [default: one per"
+                     " core].", show_default=False),
+    ] = None,
     threads_per_worker: Annotated[int, typer.Option(min=1, help="Threads per worker.")] = 1,
     chunk_size: Annotated[int, typer.Option(min=1, help="Inputs per task and shard.")] = 20,
     scheduler: Annotated[
@@ -158,7 +163,7 @@ def batch_command(
     except InputError as exc:
         fail(str(exc), 2)
     result = api.batch(
-        [*(inputs or []), *url_list], db, out=out, workers=workers,
+        [*(inputs or []), *url_list], db, out=out, workers=worker_count(workers),
         threads_per_worker=threads_per_worker, chunk_size=chunk_size, scheduler=scheduler,
         model=model, published=when, allow_private=allow_private, console=err_console,
     )

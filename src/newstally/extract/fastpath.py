@@ -198,6 +198,11 @@ def extract_parallel(
     first = next(iterator, None)
     if first is None:
         return  # no workers to start for nothing
+    second = next(iterator, None)
+    if second is None:
+        # one article: starting workers would cost more than it saves
+        yield from extract_batched([first], nlp=nlp or load_pipeline(model), batch_size=batch_size)
+        return
     with FastExtractor(
         nlp=nlp,
         model=model,
@@ -205,4 +210,4 @@ def extract_parallel(
         batch_size=batch_size,
         chunk_articles=chunk_articles,
     ) as extractor:
-        yield from extractor.extract_many(chain([first], iterator))
+        yield from extractor.extract_many(chain([first, second], iterator))
