@@ -25,7 +25,7 @@ def pinned(lock: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     current = ""
     for line in (ROOT / "requirements" / lock).read_text(encoding="utf-8").splitlines():
-        entry = re.match(r"([A-Za-z0-9][A-Za-z0-9._-]*)==\S+", line)
+        entry = re.match(r"([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==\S+", line)
         if entry:
             current = name(entry.group(1))
             out[current] = []
