@@ -11,6 +11,3 @@ common=(--quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-
         --no-emit-find-links --resolver=backtracking)
 python -m piptools compile "${common[@]}" -o requirements/lock.txt pyproject.toml
 python -m piptools compile "${common[@]}" --extra test -o requirements/test-lock.txt pyproject.toml
-# The pip a Python 3.11 venv ships (23.2) reads justext's `lxml[html_clean]` as a requirement of
-# its own and refuses it in --require-hashes mode unless the lock pins lxml with that extra.
-sed -i 's/^lxml==\([^ ]*\) \\$/lxml[html-clean]==\1 \\/' requirements/lock.txt requirements/test-lock.txt

@@ -9,7 +9,7 @@ python3 -m venv .venv
 python -m pip install -q --upgrade pip
 # Everything from the hash-pinned lock (scripts/lock.sh refreshes it), then the project itself
 # without resolving anything again: what was tested is what gets installed.
-python -m pip install -q --require-hashes -r requirements/test-lock.txt
+python -m pip install -q --no-deps --require-hashes -r requirements/test-lock.txt
 python -m pip install -q --no-deps --no-build-isolation -e .
 
 # The browser tests drive Debian's chromium (never a Playwright-downloaded one); install it when

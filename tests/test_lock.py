@@ -52,6 +52,6 @@ def test_the_runtime_lock_holds_no_test_tools() -> None:
 
 def test_the_readme_and_ci_install_from_the_locks() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "pip install --require-hashes -r requirements/lock.txt" in readme
+    assert "pip install --no-deps --require-hashes -r requirements/lock.txt" in readme
     test_script = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
     assert "--require-hashes -r requirements/test-lock.txt" in test_script
