@@ -166,25 +166,18 @@ def ingest_results(
 def read_text_folder(folder: Path) -> Iterator[Ingested | Failed]:
     """The plain-text articles under `folder` (NAME.txt with its NAME.meta.json sidecar), as
     a reader yields them; what the demo ingests."""
+    from newstally.ingest.inputs import read_text_article
     from newstally.ingest.results import Failed, Ingested
-    from newstally.ingest.text import Unreadable, read_meta, read_path, text_file_paths
+    from newstally.ingest.text import Unreadable, text_file_paths
 
     for candidate in text_file_paths([folder]):
-        read = read_path(candidate)
-        if isinstance(read, Unreadable):
-            yield Failed(str(read.path), read.message)
+        if isinstance(candidate, Unreadable):
+            yield Failed(str(candidate.path), candidate.message)
             continue
         try:
-            meta = read_meta(read.path)
+            yield Ingested(str(candidate), read_text_article(candidate))
         except InputError as exc:
-            yield Failed(read.name, str(exc))
-            continue
-        yield Ingested(
-            read.name,
-            ArticleInput(
-                read.text, meta.published, meta.url, meta.title, meta.outlet, meta.authors
-            ),
-        )
+            yield Failed(str(candidate), str(exc))
 
 
 def extract_lines(
@@ -232,17 +225,14 @@ def tally_store(
 def read_article(file: str) -> tuple[ArticleInput, str]:
     """One article file (or '-' for stdin, bounded like a file) with what its NAME.meta.json
     sidecar says, and the name to show for it."""
-    from newstally.ingest.text import MAX_BYTES, decode_text, read_meta, read_text_file
+    from newstally.ingest.inputs import read_text_article
+    from newstally.ingest.text import MAX_BYTES, decode_text
 
     if file == "-":
         text, _ = decode_text(sys.stdin.buffer.read(MAX_BYTES + 1), "<stdin>")
         return ArticleInput(text), "<stdin>"
-    read = read_text_file(Path(file))
-    meta = read_meta(read.path)
-    article = ArticleInput(
-        read.text, meta.published, meta.url, meta.title, meta.outlet, meta.authors
-    )
-    return article, read.name
+    path = Path(file)
+    return read_text_article(path), str(path)
 
 
 def extract_article(item: ArticleInput, *, model: str | None = None) -> Report:
@@ -275,9 +265,9 @@ def batch(
     db: str,
     *,
     out: Path | None = None,
-    workers: int = 2,
+    workers: int | None = None,
     threads_per_worker: int = 1,
-    chunk_size: int = 20,
+    chunk_size: int | None = None,
     scheduler: str | None = None,
     model: str | None = None,
     published: dt.date | None = None,
@@ -285,13 +275,14 @@ def batch(
     console: Console | None = None,
 ) -> BatchResult:
     """Extract on a Dask cluster into Parquet shards, then store them (`newstally.batch`)."""
-    from newstally.batch import Settings
+    from newstally.batch import DEFAULT_CHUNK_SIZE, DEFAULT_WORKERS, Settings
     from newstally.batch import batch as run
 
     settings = Settings(model=model, published=published, allow_private=allow_private)
     return run(
-        list(inputs), db=db, out=out, workers=workers, threads_per_worker=threads_per_worker,
-        chunk_size=chunk_size, scheduler=scheduler, settings=settings, console=console,
+        list(inputs), db=db, out=out, workers=workers or DEFAULT_WORKERS,
+        threads_per_worker=threads_per_worker, chunk_size=chunk_size or DEFAULT_CHUNK_SIZE,
+        scheduler=scheduler, settings=settings, console=console,
     )
 
 

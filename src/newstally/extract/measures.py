@@ -102,7 +102,7 @@ MEASURE_ADJECTIVES: dict[str, Measure] = {
 # lives"): killed; but an army's losses ("the brigade lost 300 men", "lost 50 soldiers") are
 # the killed and the wounded together, casualties, as militaries count them.
 LOSS_VERBS = {"lose"}
-MILITARY_LOSERS = {"army", "military", "force", "forces", "troop", "brigade", "battalion",
+MILITARY_LOSERS = {"army", "military", "force", "troop", "brigade", "battalion",
                    "regiment", "division", "unit", "garrison", "side", "navy", "militia"}
 # Killed and injured said of one count ('killed or wounded 30', 'dead or injured'): casualties.
 HARM_PAIR = frozenset({Measure.KILLED, Measure.INJURED})
@@ -332,8 +332,7 @@ def _loss_measure(verb: Token) -> Measure:
     if not subjects and verb.dep_ in {"conj", "xcomp"}:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     military = any(
-        _lemma(s) in MILITARY_LOSERS or s.lower_ in MILITARY_LOSERS
-        or s.ent_type_ in {"GPE", "NORP"}
+        _lemma(s) in MILITARY_LOSERS or s.ent_type_ in {"GPE", "NORP"}
         for s in subjects
     )
     return Measure.CASUALTIES if military else Measure.KILLED
