@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from newstally.batch import BatchResult
     from newstally.evaluate.harness import EvalResult
+    from newstally.evaluate.ledger import StoryScore
     from newstally.ingest.results import Failed, Ingested
     from newstally.tally import Tally
 
@@ -292,4 +293,11 @@ def evaluate(dataset: Path, *, limit: int | None = None, model: str | None = Non
     from newstally.extract.pipeline import load_pipeline
 
     return score(dataset, limit=limit, nlp=load_pipeline(model))
+
+
+def evaluate_stories(folders: Sequence[Path], *, model: str | None = None) -> list[StoryScore]:
+    """Score the tally of each story folder's articles against its `ledger.gold.json`."""
+    from newstally.evaluate.ledger import evaluate_stories as score
+
+    return score(folders, model)
 

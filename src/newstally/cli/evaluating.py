@@ -1,14 +1,21 @@
-"""`newstally eval`: score the extraction against human-made gold."""
+"""`newstally eval`: score the extraction against human-made gold.
+
+Two kinds of gold: a JSON Lines set of articles (counts or attributions, `evaluate.harness`),
+or story folders of articles with a `ledger.gold.json` (the tally, `evaluate.ledger`).
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from newstally.evaluate.ledger import StoryScore
 
 from newstally.cli.app import app
 from newstally.cli.common import FormatOption, ModelOption, OutputFormat, cell, console, fail
@@ -16,10 +23,11 @@ from newstally.cli.common import FormatOption, ModelOption, OutputFormat, cell, 
 
 @app.command("eval")
 def eval_command(
-    dataset: Annotated[
-        Path,
+    datasets: Annotated[
+        list[Path],
         typer.Argument(
-            help="JSON Lines gold set: counts (killed/injured/event_date) or attributions.",
+            help="JSON Lines gold set: counts (killed/injured/event_date) or attributions;"
+            " or story folders of articles with a ledger.gold.json.",
             show_default=False,
         ),
     ],
@@ -33,13 +41,33 @@ def eval_command(
     ] = None,
     output: FormatOption = OutputFormat.TABLE,
     model: ModelOption = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Story folders: list every gold claim.")
+    ] = False,
 ) -> None:
-    """Score the extraction against human-made gold: accuracy, or P/R/F1, misses and speed."""
+    """Score the extraction against human-made gold: accuracy, or P/R/F1, misses and speed.
+
+    Given story folders (`newstally eval samples/stories/*/`), score the tally of each
+    story's articles against its ledger gold instead.
+    """
     from newstally import api
     from newstally.evaluate.harness import scores, summary_rows, write_errors
 
     if output not in (OutputFormat.TABLE, OutputFormat.JSON):
         fail(f"--format: eval prints table or json, not {output.value}", code=2)
+    folders = [path for path in datasets if path.is_dir()]
+    if folders:
+        if len(folders) != len(datasets):
+            fail("give either one JSON Lines gold set or story folders, not both", code=2)
+        if errors is not None or limit is not None:
+            fail("--errors and --limit score a JSON Lines gold set, not story folders", code=2)
+        _print_story_scores(api.evaluate_stories(folders, model=model), output, verbose)
+        return
+    if len(datasets) > 1:
+        fail(f"give one JSON Lines gold set, not {len(datasets)} files", code=2)
+    if verbose:
+        fail("--verbose lists the claims of story folders, not of a JSON Lines set", code=2)
+    dataset = datasets[0]
     result = api.evaluate(dataset, limit=limit, model=model)
     if errors is not None:
         write_errors(result, errors)
@@ -55,3 +83,12 @@ def eval_command(
     console.print(table)
     if errors is not None:
         console.print(f"{len(result.misses)} misses written to {errors}", markup=False)
+
+
+def _print_story_scores(story_scores: list[StoryScore], output: OutputFormat, verbose: bool) -> None:
+    from newstally.evaluate.ledger import format_table, scores_json
+
+    if output is OutputFormat.JSON:
+        sys.stdout.write(json.dumps(scores_json(story_scores), indent=2) + "\n")
+    else:
+        sys.stdout.write(format_table(story_scores, verbose=verbose))

@@ -34,15 +34,16 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-def soft_wrap(doc: Doc, i: int) -> bool:
+def soft_wrap(doc: Doc, i: int, text: str | None = None) -> bool:
     """Whether the line break at token `i` only wraps a line inside a sentence: hard-wrapped
     text ('...when the\nOstra river burst...'). A single break is a wrap when the next line
     starts in lower case or the line ends with a comma or a word that cannot end a sentence,
-    and the line is as long as a wrapped paragraph's lines (a headline ending in 'as' is not)."""
+    and the line is as long as a wrapped paragraph's lines (a headline ending in 'as' is not).
+    `text` is `doc.text`, passed in by callers that loop: Doc.text joins every token anew."""
     if doc[i].text.count("\n") != 1 or i == 0 or i + 1 >= len(doc):
         return False
     before, after = doc[i - 1], doc[i + 1]
-    line_start = doc.text.rfind("\n", 0, before.idx) + 1
+    line_start = (doc.text if text is None else text).rfind("\n", 0, before.idx) + 1
     if before.text in ENDING_PUNCT or before.idx + len(before) - line_start < MIN_WRAPPED_LINE:
         return False
     if after.text[:1].islower():
@@ -57,9 +58,10 @@ def newline_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, bylines and datelines have no full stop, and
     without this the parser glues a headline to the first sentence and its source. A break
     that only wraps a line (`soft_wrap`) is left to the parser."""
+    text = doc.text
     for tok in doc[:-1]:
         ends_line = tok.text_with_ws.endswith("\n") and "\n" not in tok.text
-        if ends_line or ("\n" in tok.text and not soft_wrap(doc, tok.i)):
+        if ends_line or ("\n" in tok.text and not soft_wrap(doc, tok.i, text)):
             doc[tok.i + 1].is_sent_start = True
         # a dateline ('KYIV —', 'N'DJAMENA, Chad —') is not the subject of the first sentence
         if tok.text in DATELINE_DASHES and 0 < tok.i <= DATELINE_TOKENS:
