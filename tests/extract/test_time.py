@@ -108,3 +108,23 @@ def test_periods_outside_the_calendar_are_left_out(nlp: Language) -> None:
     doc = nlp("The toll covered the past 99999999 days and ended on Monday.")
     found = find_time_expressions(doc, dt.date(2, 1, 1))
     assert [expr.is_range for expr in found] == [False]  # only "Monday"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("The 2010 floods killed about 1,800 people.", ("2010-01-01", "2010-12-31")),
+        ("It was the worst since 2015, when a quake killed 9,000.", ("2015-01-01", "2015-12-31")),
+        ("Aid has flowed since 2015.", ("2015-01-01", "2026-04-06")),
+    ],
+)
+def test_a_past_year_alone_is_the_period_it_names(
+    nlp: Language, text: str, period: tuple[str, str]
+) -> None:
+    [expr] = find_time_expressions(nlp(text), dt.date(2026, 4, 6))
+    assert expr.is_range
+    assert (expr.first.isoformat(), expr.last.isoformat()) == period  # type: ignore[union-attr]
+
+
+def test_the_publication_year_alone_names_no_period(nlp: Language) -> None:
+    assert find_time_expressions(nlp("In 2026, 40 people died."), dt.date(2026, 4, 6)) == []

@@ -85,7 +85,9 @@ def eval_command(
         console.print(f"{len(result.misses)} misses written to {errors}", markup=False)
 
 
-def _print_story_scores(story_scores: list[StoryScore], output: OutputFormat, verbose: bool) -> None:
+def _print_story_scores(
+    story_scores: list[StoryScore], output: OutputFormat, verbose: bool
+) -> None:
     from newstally.evaluate.ledger import format_table, scores_json
 
     if output is OutputFormat.JSON:

@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newstally.extract.time import TimeExpression
+from newstally.extract.time import YEAR_ONLY, TimeExpression
 
 EVENT_VERBS = {"shoot", "kill", "happen", "occur", "die", "find", "wound", "injure", "fire",
                "report", "respond", "stab", "erupt", "strike", "hit"}  # fmt: skip
@@ -141,6 +141,9 @@ def find_event_date(
             and expr.first is not None
             and expr.first <= published
             and _harm_sentence(doc, expr)
+            # 'the 11th person murdered this year, up from this time in 2013': a past year
+            # compares, it does not date the event
+            and not YEAR_ONLY.match(expr.text.lower())
         ):
             return expr.first
     for expr in days:

@@ -360,6 +360,35 @@ def _holidays(doc: Doc, published: dt.date, taken: set[int]) -> list[TimeExpress
     return found
 
 
+# A year alone: 'the 2015 earthquake', 'in 2010', '2019'; 'since 2015' keeps its lead word.
+YEAR_ONLY = re.compile(r"^(?:(?P<lead>in|since|during|the) )?(?P<year>(?:19|20)\d\d)$")
+
+
+def _past_year(doc: Doc, start: int, end: int, published: dt.date) -> TimeExpression | None:
+    """A year before the publication year, as the period it names: background.
+
+    'The 2010 floods killed about 1,800 people' covers 2010, not today, and so does a figure in
+    'the deadliest since 2015, when a quake killed about 9,000': the 'when' clause is set in
+    2015 itself. 'Since 2015' alone runs from that year to the publication date. The current
+    year is left alone: it says nothing a publication date does not.
+    """
+    span = doc[start:end]
+    match = YEAR_ONLY.match(span.text.lower())
+    if match is None:
+        return None
+    year = int(match.group("year"))
+    if not 1900 <= year < published.year:
+        return None
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    when_follows = (
+        end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "when"
+    )
+    if match.group("lead") == "since" and not when_follows:
+        last = published
+    text = match.group("year") if when_follows else span.text
+    return TimeExpression(text, start, end, first, last, True)
+
+
 RANGE_LEADS = {"from", "between", "since"}
 SPAN_LEADS = {"over", "in", "during", "within"}
 
@@ -404,6 +433,10 @@ def find_time_expressions(doc: Doc, published: dt.date | None) -> list[TimeExpre
         if day is not None:
             found.append(TimeExpression(ent.text, ent.start, ent.end, day, day, False))
             anchor = day
+            continue
+        past_year = _past_year(doc, start, end, published)
+        if past_year is not None:
+            found.append(past_year)
     taken = {i for expr in found for i in range(expr.start_i, expr.end_i)}
     found = sorted([*found, *_holidays(doc, published, taken)], key=lambda expr: expr.start_i)
     return _dated_weekdays(doc, found)
