@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newstally.articles import MAX_TEXT_CHARS, ArticleInput, normalise_text
+from newstally.extract.parse import parse, parse_many
 from newstally.extract.pipeline import load_pipeline
 from newstally.extract.steps import STEPS, Steps
 from newstally.model import Article, Report, article_id
@@ -35,7 +36,7 @@ def extract(
     item = ArticleInput(normalise_text(text), published, url, title, outlet, tuple(authors))
     steps = STEPS.without(*disable)
     pipeline = nlp or load_pipeline()
-    return build_report(pipeline(item.text), item, steps)
+    return build_report(parse(pipeline, item.text), item, steps)
 
 
 def extract_batched(
@@ -52,9 +53,7 @@ def extract_batched(
         for i in items
     )
     pipeline = nlp or load_pipeline()
-    for doc, item in pipeline.pipe(
-        ((i.text, i) for i in checked), as_tuples=True, batch_size=batch_size
-    ):
+    for doc, item in parse_many(pipeline, ((i.text, i) for i in checked), batch_size):
         yield build_report(doc, item)
 
 
