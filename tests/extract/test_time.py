@@ -85,3 +85,26 @@ def test_a_holiday_names_its_day(nlp: Language) -> None:
 def test_a_holiday_naming_another_event_is_no_day(nlp: Language) -> None:
     doc = nlp("Since the Christmas Eve mall shooting, several threats have been reported.")
     assert find_time_expressions(doc, JANUARY_3) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("99999999 days ago", JANUARY_3),
+        ("last Monday", dt.date(1, 1, 1)),
+        ("a day earlier", dt.date(1, 1, 1)),
+        ("next Monday", dt.date(9999, 12, 31)),
+    ],
+)
+def test_a_day_outside_the_calendar_names_no_day(text: str, published: dt.date) -> None:
+    assert resolve_day(text, published, published) is None
+
+
+def test_a_holiday_next_to_the_calendar_edge_is_still_found() -> None:
+    assert holiday_day("Christmas Day", dt.date(9999, 12, 30)) == dt.date(9999, 12, 25)
+
+
+def test_periods_outside_the_calendar_are_left_out(nlp: Language) -> None:
+    doc = nlp("The toll covered the past 99999999 days and ended on Monday.")
+    found = find_time_expressions(doc, dt.date(2, 1, 1))
+    assert [expr.is_range for expr in found] == [False]  # only "Monday"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gzip
 import io
+import os
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -95,6 +96,29 @@ def test_missing_inputs_fail_by_name_and_the_batch_goes_on(folder: Path) -> None
     assert results[0] == Failed(str(folder / "gone.html"),
                                 f"{folder / 'gone.html'}: no such file or directory")
     assert isinstance(results[1], Ingested)
+
+
+def test_a_named_pipe_is_refused_by_name_without_opening_it(folder: Path) -> None:
+    # Opening a FIFO with no writer would block forever; the reader must not even try.
+    pipe = folder / "pipe.txt"
+    os.mkfifo(pipe)
+    results = list(read_inputs([pipe, folder / "note.txt"]))
+    assert results[0] == Failed(str(pipe), f"{pipe}: is a named pipe (FIFO), not a file")
+    assert isinstance(results[1], Ingested)
+
+
+def test_a_named_pipe_inside_a_folder_is_refused_and_the_rest_read(folder: Path) -> None:
+    os.mkfifo(folder / "feed.txt")
+    results = list(read_inputs([folder]))
+    refused = [r for r in results if isinstance(r, Failed) and "feed.txt" in r.name]
+    assert refused == [Failed(str(folder / "feed.txt"),
+                              f"{folder / 'feed.txt'}: is a named pipe (FIFO), not a file")]
+    assert any(isinstance(r, Ingested) for r in results)
+
+
+def test_a_device_is_refused_by_name() -> None:
+    results = list(read_inputs(["/dev/zero"]))
+    assert results == [Failed("/dev/zero", "/dev/zero: is a device, not a file")]
 
 
 @pytest.fixture

@@ -173,7 +173,10 @@ def test_a_meta_sidecar_describes_its_article(tmp_path: Path) -> None:
         ('{"publshed": "2024-12-18"}', "unknown key 'publshed'"),
         ('{"published": "18/12/2024"}', "'18/12/2024' is not a date"),
         ('{"authors": "Seo"}', "authors must be a list"),
+        ('{"title": ' + "9" * 5000 + "}", "holds a number too long to read"),
+        ('{"title": ' + "[" * 20000 + "]" * 20000 + "}", "is nested too deeply"),
     ],
+    ids=["syntax", "list", "typo", "date", "authors", "huge-integer", "deep-nesting"],
 )
 def test_a_bad_sidecar_is_an_input_error(tmp_path: Path, sidecar: str, message: str) -> None:
     (tmp_path / "a.meta.json").write_text(sidecar)

@@ -172,3 +172,17 @@ def test_sniffing(tmp_path: Path) -> None:
     assert looks_like_warc(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n")
     assert not looks_like_warc(gzip.compress(b"hello"))
     assert not looks_like_warc(b"<html>")
+
+
+def test_a_record_without_content_type_is_skipped_as_corrupt(tmp_path: Path) -> None:
+    # warcio dereferences the missing header; the reader reports the record and goes on.
+    block = b"HTTP/1.1 200 OK\r\n\r\n<html><body><p>Nine people were hurt.</p></body></html>"
+    bad = (b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: %d\r\n\r\n" % len(block)
+           + block + b"\r\n\r\n")
+    path = tmp_path / "odd.warc"
+    good = write_crawl(tmp_path / "good.warc", gzipped=False).read_bytes()
+    path.write_bytes(bad + good)
+    results = list(iter_warc_file(path))
+    assert isinstance(results[0], Failed) and "corrupt record at byte 0" in results[0].message
+    assert [r.article.title for r in results if isinstance(r, Ingested)] == [
+        "Flood kills 12 in Valdoria", "Bridge closed after crash"]

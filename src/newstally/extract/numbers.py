@@ -143,8 +143,15 @@ def _match_before(doc: Doc, end: int, phrases: PhraseTable) -> int:
     return 0
 
 
+# More people than have ever lived at once: a "count" above this is a serial number, an
+# overflow or a hostile text, never a figure. It also keeps a 400-digit string from becoming
+# float infinity.
+MAX_COUNT = 10**11
+MAX_DIGITS = len(str(MAX_COUNT))
+
+
 def _digits(text: str) -> float | None:
-    if DIGITS.match(text):
+    if DIGITS.match(text) and len(text.split(".")[0].replace(",", "")) <= MAX_DIGITS:
         return float(text.replace(",", ""))
     return None
 
@@ -208,7 +215,7 @@ def read_number(doc: Doc, i: int) -> tuple[int, int, bool] | None:
             if 0 < rest < 100 and doc[k].lower_ not in ARTICLE_UNITS:
                 value += rest
                 j = k + 1
-    if value != int(value):
+    if value != int(value) or value > MAX_COUNT:
         return None
     return int(value), j, False
 
@@ -352,6 +359,8 @@ def find_counts(doc: Doc) -> list[CountMention]:
             high, end = None, end + trail
         elif _match_phrase(doc, end, TRAILING_APPROX):
             approximate, end = True, end + 2
+        if low is not None and high is not None and high < low:
+            low, high = high, low  # "between 50 and 10" means 10 to 50, however it is written
         value = low if low is not None else high
         if value is not None and not _is_age_or_year(doc, i, got[2], value):
             counts.append(CountMention(start, end, low, high, approximate, vague))

@@ -85,6 +85,11 @@ def relative_day_shift(text: str) -> int | None:
     return None
 
 
+# What date arithmetic raises when a text's day falls outside years 1..9999: timedelta sums
+# raise OverflowError, date constructors ValueError. Resolvers turn them into "no day".
+OUT_OF_CALENDAR = (OverflowError, ValueError)
+
+
 def weekday_on_or_before(day: str, ref: dt.date) -> dt.date:
     """The most recent `day` on or before `ref`: 'Monday' in a Wednesday paper is 2 days back."""
     target = WEEKDAYS.index(day)
@@ -172,9 +177,22 @@ def _nearest_year(day: dt.date, published: dt.date, weekday: int | None) -> dt.d
 def resolve_day(text: str, published: dt.date, anchor: dt.date) -> dt.date | None:
     """One day from an expression, or None when it names no single day.
 
+    A day the calendar cannot hold ('99999999 days ago', a paper dated 0001-01-03 speaking of
+    'last Monday') names no day either: article text is hostile, so date arithmetic that leaves
+    the calendar is a missing day, never an exception.
+
     >>> resolve_day("a day earlier", dt.date(2024, 12, 18), dt.date(2024, 12, 17))
     datetime.date(2024, 12, 16)
+    >>> resolve_day("99999999 days ago", dt.date(2024, 12, 18), dt.date(2024, 12, 18)) is None
+    True
     """
+    try:
+        return _resolve_day(text, published, anchor)
+    except OUT_OF_CALENDAR:
+        return None
+
+
+def _resolve_day(text: str, published: dt.date, anchor: dt.date) -> dt.date | None:
     key = re.sub(r"\s+", " ", text.lower().strip(" ,.")).replace("’", "'")
     key = re.sub(r"^(?:on|by|as of|until|at) ", "", key)
     shift = relative_day_shift(key)
@@ -199,7 +217,18 @@ def resolve_day(text: str, published: dt.date, anchor: dt.date) -> dt.date | Non
 def resolve_range(
     text: str, published: dt.date, anchor: dt.date
 ) -> tuple[dt.date | None, dt.date | None] | None:
-    """A period from an expression: 'from Saturday to Monday', 'since Friday', 'the past week'."""
+    """A period from an expression: 'from Saturday to Monday', 'since Friday', 'the past week'.
+
+    None when it names no period, or one the calendar cannot hold (see `resolve_day`)."""
+    try:
+        return _resolve_range(text, published, anchor)
+    except OUT_OF_CALENDAR:
+        return None
+
+
+def _resolve_range(
+    text: str, published: dt.date, anchor: dt.date
+) -> tuple[dt.date | None, dt.date | None] | None:
     key = re.sub(r"\s+", " ", text.lower().strip(" ,.")).replace("’", "'")
     match = PAST_SPAN.match(key)
     if match:
@@ -293,12 +322,15 @@ def holiday_day(name: str, published: dt.date) -> dt.date | None:
     key = name.lower().replace("’", "'")
     days = []
     for year in (published.year - 1, published.year, published.year + 1):
-        if key in FIXED_HOLIDAYS:
-            days.append(dt.date(year, *FIXED_HOLIDAYS[key]))
-        elif key in MOVEABLE_HOLIDAYS:
-            days.append(_nth_weekday(year, *MOVEABLE_HOLIDAYS[key]))
-        elif key in EASTER:
-            days.append(_easter(year))
+        try:
+            if key in FIXED_HOLIDAYS:
+                days.append(dt.date(year, *FIXED_HOLIDAYS[key]))
+            elif key in MOVEABLE_HOLIDAYS:
+                days.append(_nth_weekday(year, *MOVEABLE_HOLIDAYS[key]))
+            elif key in EASTER:
+                days.append(_easter(year))
+        except OUT_OF_CALENDAR:
+            continue  # the year before 1 or after 9999 (or a date reckoned past its end)
     if not days:
         return None
     return min(days, key=lambda day: abs((day - published).days))
@@ -355,7 +387,10 @@ def find_time_expressions(doc: Doc, published: dt.date | None) -> list[TimeExpre
             if not day_words:
                 continue
             text = day_words[0]
-            weekday = named_weekday(text, lowered, published)
+            try:
+                weekday = named_weekday(text, lowered, published)
+            except OUT_OF_CALENDAR:
+                continue
             found.append(TimeExpression(ent.text, ent.start, ent.end, weekday, weekday, False))
             anchor = weekday
             continue

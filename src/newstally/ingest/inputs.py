@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -80,7 +81,8 @@ def expand(path: Path) -> Iterator[Path | Failed]:
     and READMEs skipped)."""
     if not path.is_dir():
         if path.exists() or path.is_symlink():
-            yield path
+            special = special_file_kind(path)
+            yield Failed(str(path), f"{path}: is {special}, not a file") if special else path
         else:
             yield Failed(str(path), f"{path}: no such file or directory")
         return
@@ -92,7 +94,9 @@ def expand(path: Path) -> Iterator[Path | Failed]:
             if not file.startswith(".") and lower.endswith(KNOWN_SUFFIXES) and (
                 lower not in SKIPPED_NAMES
             ):
-                yield Path(folder, file)
+                found = Path(folder, file)
+                special = special_file_kind(found)
+                yield Failed(str(found), f"{found}: is {special}, not a file") if special else found
         while failures:
             failure = failures.pop(0)
             where = failure.filename or folder
@@ -100,6 +104,25 @@ def expand(path: Path) -> Iterator[Path | Failed]:
     for failure in failures:
         where = failure.filename or path
         yield Failed(str(where), f"{where}: cannot be listed ({failure.strerror})")
+
+
+def special_file_kind(path: Path) -> str | None:
+    """What a path is when it is not a regular file or folder ('a named pipe (FIFO)'), else None.
+
+    Opening a FIFO blocks until a writer comes, and a device can be read forever: they are
+    refused by name before anything opens them. A path that cannot be stat'ed is left to the
+    reader, which reports why."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return None
 
 
 def read_file(path: Path) -> Iterator[Ingested | Failed]:

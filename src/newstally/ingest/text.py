@@ -267,6 +267,10 @@ def read_meta(path: Path) -> ArticleMeta:
         raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{name}: is not valid JSON ({exc})") from exc
+    except ValueError as exc:  # an integer past Python's 4,300-digit conversion limit
+        raise InputError(f"{name}: holds a number too long to read ({_first_line(exc)})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{name}: is nested too deeply to be a sidecar") from exc
     if not isinstance(raw, dict):
         raise InputError(f"{name}: must hold a JSON object")
     unknown = sorted(set(raw) - {"published", "url", "title", "outlet", "authors"})
@@ -291,6 +295,10 @@ def read_meta(path: Path) -> ArticleMeta:
         outlet=fields["outlet"],
         authors=tuple(authors),
     )
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def parse_date(value: object, what: str) -> dt.date:

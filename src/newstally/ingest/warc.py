@@ -27,9 +27,10 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_MAGIC = b"WARC/1."
 
-# What warcio and the decompressor raise on a damaged record.
+# What warcio and the decompressor raise on a damaged record. AttributeError: warcio reads a
+# record's missing Content-Type header as None and calls .startswith on it.
 _CORRUPT = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError,
-            UnicodeDecodeError, OSError)
+            UnicodeDecodeError, OSError, AttributeError)
 _SCAN_CHUNK = 1 << 20
 
 
