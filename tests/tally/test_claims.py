@@ -263,3 +263,22 @@ def test_filters_by_measure_group_place_and_since(seen) -> None:
     assert [(s.key, [c.count.low for c in s.claims]) for s in result.series] == [
         ("killed/North Korea/RU", [60])
     ]
+
+
+def test_toll_of_an_earlier_event_stays_out_of_the_current_series(seen) -> None:
+    result = tally(
+        [
+            seen(1900, 1900, group=None, reported="2026-04-06", article="a1"),
+            seen(
+                9000,
+                9000,
+                group=None,
+                reported="2026-04-06",
+                period=("2015-04-25", "2015-04-25"),
+                scope="cumulative",
+                article="a1",
+                fid="f2",
+            ),
+        ]
+    )
+    assert sorted(s.key for s in result.series) == ["killed/-/RU", "killed/people (2015)/RU"]

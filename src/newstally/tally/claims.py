@@ -52,6 +52,9 @@ SAME_CLAIM_RULE = (
 ROUNDING_REACH = 0.10
 _BAND_STEP = math.log1p(ROUNDING_REACH)
 DAY_TOLERANCE = 1
+# A figure whose period ended this long before it was reported is background (a 1999 quake's
+# toll in a story about today's), not a statement about the current event.
+BACKGROUND_DAYS = 60
 
 # A named spokesperson ("John Kirby") and "U.S. officials" speak for the same authority often
 # enough that a matching count on a matching day is one statement; media, NGOs and
@@ -204,17 +207,37 @@ def resolve(figures: Iterable[SightedFigure]) -> list[Resolved]:
         ]
     )
     copied = {s.story for s in seen if s.story != s.article_id}
-    return [
-        Resolved(
-            s,
-            group,
-            country,
-            figure_scope(s.figure),
-            s.figure.reported or s.published,
-            own_voice(s, copied),
+    resolved: list[Resolved] = []
+    for s, group, country in zip(seen, groups, countries, strict=True):
+        day = s.figure.reported or s.published
+        past = background_year(s.figure.period, day)
+        resolved.append(
+            Resolved(
+                s,
+                group if past is None else background_group(group, past),
+                country,
+                figure_scope(s.figure),
+                day,
+                own_voice(s, copied),
+            )
         )
-        for s, group, country in zip(seen, groups, countries, strict=True)
-    ]
+    return resolved
+
+
+def background_year(period: Period | None, day: dt.date | None) -> int | None:
+    """The year of a past event a figure counts, when its period ended BACKGROUND_DAYS before
+    it was reported: 'the 2015 quake killed about 9,000' beside today's toll."""
+    if period is None or day is None:
+        return None
+    end = period.end or period.start
+    if end is None or (day - end).days <= BACKGROUND_DAYS:
+        return None
+    return end.year
+
+
+def background_group(group: str | None, year: int) -> str:
+    """The group of a background figure, so it makes its own series: 'people (2015)'."""
+    return f"{group or 'people'} ({year})"
 
 
 def own_voice(seen: SightedFigure, copied: set[str]) -> str | None:
