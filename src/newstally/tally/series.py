@@ -32,7 +32,8 @@ from newstally.tally.groups import country_code, normalise_group
 ENVELOPE_RULE = (
     "low = the highest low that a confirming source gives (a confirmed increment counts: a "
     "total is at least any part of it); high = the highest high any source gives for a total "
-    "to date (an open 'over 100' gives its low); best = the latest confirmed total to date. "
+    "to date (an open 'over 100' gives its low); best = the latest confirmed total to date, "
+    "else the latest claimed or estimated one, so a series with a total always has a best. "
     "Denied and disputed claims are left out, and increments are never added together."
 )
 DISAGREEMENT_RULE = (
@@ -198,7 +199,8 @@ def envelope(claims: list[Claim]) -> Envelope:
         if c.count.high is not None or c.count.low is not None
     ]
     confirmed_totals = [c for c in confirmed if c.scope == Scope.CUMULATIVE]
-    best = max(confirmed_totals, key=_claim_order) if confirmed_totals else None
+    best_of = confirmed_totals or totals
+    best = max(best_of, key=_claim_order) if best_of else None
     return Envelope(
         low=max(lows) if lows else None,
         best=best.count if best else None,
