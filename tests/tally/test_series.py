@@ -283,3 +283,27 @@ def test_no_disagreement_where_group_and_country_are_both_unknown(seen) -> None:
     )
     assert series.key == "killed/-/-"
     assert series.disagreement is False
+
+
+def test_a_denial_of_another_sources_count_is_a_disagreement(seen) -> None:
+    claimed = seen(230, 230, source="Army spokesman", kind="military", article="a1")
+    denied = seen(
+        230,
+        230,
+        status="denied",
+        source="Rebel alliance",
+        kind="ngo",
+        reported="2024-12-18",
+        article="a2",
+    )
+    series = one([claimed, denied])
+    assert series.disagreement is True
+    (pair,) = series.disagreements
+    by_id = {c.id: c for c in series.claims}
+    assert sorted(by_id[i].status.value for i in pair) == ["claimed", "denied"]
+
+
+def test_a_denial_of_a_different_count_is_not_a_disagreement_with_this_one(seen) -> None:
+    claimed = seen(230, 230, source="Army spokesman", kind="military", article="a1")
+    denied = seen(9, 9, status="denied", source="Rebel alliance", kind="ngo", article="a2")
+    assert one([claimed, denied]).disagreement is False
