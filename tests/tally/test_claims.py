@@ -58,18 +58,65 @@ def test_claim_relayed_by_other_outlets_next_day_is_one_claim_with_three_sightin
     assert str(claim.reported) == "2024-12-16"
 
 
-def test_approximate_relay_within_five_percent_merges(seen) -> None:
+def test_exact_number_and_its_round_form_are_one_claim_showing_the_exact_number(seen) -> None:
+    series = only_series(
+        seen(10001, None, text="more than 10,000", article="a1", outlet="one.example"),
+        seen(10100, 10100, text="10,100", article="a2", outlet="two.example"),
+    )
+    (claim,) = series.claims
+    assert claim.count.text == "10,100"
+    assert sorted(s.article for s in claim.sightings) == ["a1", "a2"]
+
+
+def test_two_different_bounded_numbers_are_two_claims_however_close(seen) -> None:
+    series = only_series(
+        seen(3801, None, text="more than 3,800", article="a1"),
+        seen(3845, None, text="at least 3,845", article="a2"),
+    )
+    assert sorted(c.count.text for c in series.claims) == ["at least 3,845", "more than 3,800"]
+
+
+def test_two_close_precise_numbers_are_two_claims(seen) -> None:
     series = only_series(
         seen(12000, 12000, text="12,000", measure="deployed", article="a1"),
         seen(12200, 12200, text="about 12,200", measure="deployed", article="a2", approximate=True),
     )
-    assert len(series.claims) == 1
+    assert len(series.claims) == 2
 
 
-def test_two_days_apart_is_two_claims(seen) -> None:
+def test_round_form_far_from_the_exact_number_is_another_claim(seen) -> None:
+    series = only_series(
+        seen(10001, None, text="more than 10,000", article="a1"),
+        seen(14000, 14000, text="14,000", article="a2"),
+    )
+    assert len(series.claims) == 2
+
+
+def test_sighting_without_country_or_day_joins_the_claim_that_has_them(seen) -> None:
+    series = only_series(
+        seen(50, 50, article="a1", outlet="one.example"),
+        seen(50, 50, article="a2", outlet="two.example", country=None, reported=None),
+    )
+    (claim,) = series.claims
+    assert claim.place == "RU"
+    assert len(claim.sightings) == 2
+    assert str(claim.reported) == "2024-12-16"
+
+
+def test_source_restating_the_same_count_days_later_keeps_its_first_day(seen) -> None:
     series = only_series(
         seen(50, 50, reported="2024-12-16", article="a1"),
-        seen(50, 50, reported="2024-12-18", article="a2"),
+        seen(50, 50, reported="2024-12-20", article="a2", published="2024-12-20"),
+    )
+    (claim,) = series.claims
+    assert str(claim.reported) == "2024-12-16"
+    assert [s.article for s in claim.sightings] == ["a1", "a2"]
+
+
+def test_two_sources_with_the_same_count_days_apart_are_two_claims(seen) -> None:
+    series = only_series(
+        seen(50, 50, reported="2024-12-16", article="a1", source="General Staff"),
+        seen(50, 50, reported="2024-12-18", article="a2", source="Border Guard", kind="ngo"),
     )
     assert len(series.claims) == 2
 
@@ -216,3 +263,22 @@ def test_filters_by_measure_group_place_and_since(seen) -> None:
     assert [(s.key, [c.count.low for c in s.claims]) for s in result.series] == [
         ("killed/North Korea/RU", [60])
     ]
+
+
+def test_toll_of_an_earlier_event_stays_out_of_the_current_series(seen) -> None:
+    result = tally(
+        [
+            seen(1900, 1900, group=None, reported="2026-04-06", article="a1"),
+            seen(
+                9000,
+                9000,
+                group=None,
+                reported="2026-04-06",
+                period=("2015-04-25", "2015-04-25"),
+                scope="cumulative",
+                article="a1",
+                fid="f2",
+            ),
+        ]
+    )
+    assert sorted(s.key for s in result.series) == ["killed/-/RU", "killed/people (2015)/RU"]

@@ -55,9 +55,21 @@ def test_envelope_low_from_confirming_sources_high_from_any(seen) -> None:
     assert env.rule == ENVELOPE_RULE
 
 
-def test_envelope_without_confirmation_has_no_low_and_no_best(seen) -> None:
+def test_envelope_without_confirmation_has_no_low_but_its_claimed_total_is_best(seen) -> None:
     series = one([seen(300, 900, text="several hundred")])
-    assert (series.envelope.low, series.envelope.best, series.envelope.high) == (None, None, 900)
+    env = series.envelope
+    assert (env.low, env.high) == (None, 900)
+    assert env.best is not None and env.best.text == "several hundred"
+
+
+def test_confirmed_total_is_best_over_a_later_claimed_one(seen) -> None:
+    series = one(
+        [
+            seen(40, 40, status="confirmed", source="Ministry", kind="government", article="a1"),
+            seen(70, 70, reported="2024-12-17", source="Rebel spokesman", kind="ngo", article="a2"),
+        ]
+    )
+    assert series.envelope.best is not None and series.envelope.best.text == "40"
 
 
 def test_open_range_gives_its_low_as_high(seen) -> None:
@@ -263,9 +275,35 @@ def test_unknown_measure_filter_is_an_input_error(seen) -> None:
 
 def test_no_disagreement_where_group_and_country_are_both_unknown(seen) -> None:
     # Such a series mixes unrelated events: two stories' death tolls are not a dispute.
-    series = one([
-        seen(3, 3, group=None, country=None, source="police", kind="government", article="a1"),
-        seen(40, 40, group=None, country=None, source="Red Cross", kind="ngo", article="a2"),
-    ])
+    series = one(
+        [
+            seen(3, 3, group=None, country=None, source="police", kind="government", article="a1"),
+            seen(40, 40, group=None, country=None, source="Red Cross", kind="ngo", article="a2"),
+        ]
+    )
     assert series.key == "killed/-/-"
     assert series.disagreement is False
+
+
+def test_a_denial_of_another_sources_count_is_a_disagreement(seen) -> None:
+    claimed = seen(230, 230, source="Army spokesman", kind="military", article="a1")
+    denied = seen(
+        230,
+        230,
+        status="denied",
+        source="Rebel alliance",
+        kind="ngo",
+        reported="2024-12-18",
+        article="a2",
+    )
+    series = one([claimed, denied])
+    assert series.disagreement is True
+    (pair,) = series.disagreements
+    by_id = {c.id: c for c in series.claims}
+    assert sorted(by_id[i].status.value for i in pair) == ["claimed", "denied"]
+
+
+def test_a_denial_of_a_different_count_is_not_a_disagreement_with_this_one(seen) -> None:
+    claimed = seen(230, 230, source="Army spokesman", kind="military", article="a1")
+    denied = seen(9, 9, status="denied", source="Rebel alliance", kind="ngo", article="a2")
+    assert one([claimed, denied]).disagreement is False

@@ -35,18 +35,26 @@ from newstally.model import (
 from newstally.tally.groups import normalise_group, subject_group
 
 SAME_CLAIM_RULE = (
-    "Two sightings are one claim when they have the same measure, subject group and country, "
-    "the same scope (cumulative or increment), the same count (both ends within 5%), "
-    "compatible periods (equal within a day, or one not given), reported days at "
-    "most 1 day apart, the same kind of status (asserting, denying or disputing), and the same "
-    "source: equal normalised names, or two authorities (government, military, official, "
-    "person) that do not name different countries, or, for an unattributed figure, the same "
-    "story when the story was copied (near-duplicate articles), else the same outlet."
+    "Two sightings are one claim when they have the same measure and scope (cumulative or "
+    "increment), subject groups and countries that agree where both are given, the same count "
+    "(equal ends, or one an exact number and the other a round form of it: '10,100' and "
+    "'more than 10,000', never two different precise or bounded numbers), compatible periods "
+    "(equal within a day, or one not given), reported days at most 1 day apart or one not "
+    "given (a source restating the very same count later is still its first claim), the same "
+    "kind of status (asserting, denying or disputing), and the same source: equal normalised "
+    "names, or two authorities (government, military, official, person) that do not name "
+    "different countries, or, for an unattributed figure, the same story when the story was "
+    "copied (near-duplicate articles), else the same outlet."
 )
 
-COUNT_TOLERANCE = 0.05
-_BAND_STEP = math.log1p(COUNT_TOLERANCE)
+# How far a round form may sit from the exact number it rounds: "more than 10,000" covers
+# 10,100 but not 14,000, which a reporter would round to "nearly 15,000".
+ROUNDING_REACH = 0.10
+_BAND_STEP = math.log1p(ROUNDING_REACH)
 DAY_TOLERANCE = 1
+# A figure whose period ended this long before it was reported is background (a 1999 quake's
+# toll in a story about today's), not a statement about the current event.
+BACKGROUND_DAYS = 60
 
 # A named spokesperson ("John Kirby") and "U.S. officials" speak for the same authority often
 # enough that a matching count on a matching day is one statement; media, NGOs and
@@ -65,8 +73,8 @@ STATUS_STRENGTH = {
 }
 
 
-# (measure, group, country, scope): sightings in different buckets are never one claim.
-SeriesScope = tuple[Measure, str | None, str | None, Scope]
+# (measure, scope): sightings in different buckets are never one claim.
+SeriesScope = tuple[Measure, Scope]
 
 
 class SightedFigure(Protocol):
@@ -150,7 +158,7 @@ class Resolved:
 
     @cached_property
     def band(self) -> int:
-        """A coarse bucket of the count: claims within COUNT_TOLERANCE are in adjacent bands."""
+        """A coarse bucket of the count: a round form and what it rounds are in adjacent bands."""
         count = self.figure.count
         value = count.low if count.low is not None else count.high
         return -1 if value is None else int(math.log1p(value) / _BAND_STEP)
@@ -199,17 +207,37 @@ def resolve(figures: Iterable[SightedFigure]) -> list[Resolved]:
         ]
     )
     copied = {s.story for s in seen if s.story != s.article_id}
-    return [
-        Resolved(
-            s,
-            group,
-            country,
-            figure_scope(s.figure),
-            s.figure.reported or s.published,
-            own_voice(s, copied),
+    resolved: list[Resolved] = []
+    for s, group, country in zip(seen, groups, countries, strict=True):
+        day = s.figure.reported or s.published
+        past = background_year(s.figure.period, day)
+        resolved.append(
+            Resolved(
+                s,
+                group if past is None else background_group(group, past),
+                country,
+                figure_scope(s.figure),
+                day,
+                own_voice(s, copied),
+            )
         )
-        for s, group, country in zip(seen, groups, countries, strict=True)
-    ]
+    return resolved
+
+
+def background_year(period: Period | None, day: dt.date | None) -> int | None:
+    """The year of a past event a figure counts, when its period ended BACKGROUND_DAYS before
+    it was reported: 'the 2015 quake killed about 9,000' beside today's toll."""
+    if period is None or day is None:
+        return None
+    end = period.end or period.start
+    if end is None or (day - end).days <= BACKGROUND_DAYS:
+        return None
+    return end.year
+
+
+def background_group(group: str | None, year: int) -> str:
+    """The group of a background figure, so it makes its own series: 'people (2015)'."""
+    return f"{group or 'people'} ({year})"
 
 
 def own_voice(seen: SightedFigure, copied: set[str]) -> str | None:
@@ -253,67 +281,106 @@ def inherit_countries(
 def merge_claims(resolved: Iterable[Resolved]) -> list[Claim]:
     """Fold sightings into claims by SAME_CLAIM_RULE, in reported-day order.
 
-    Each sighting is compared with the first sighting of the candidate claims reported within
-    DAY_TOLERANCE days, never with later joiners, so a chain of near matches cannot drift.
+    Each sighting is compared with the first sighting of the candidate claims, never with
+    later joiners, so a chain of near matches cannot drift ("more than 10,000" takes 10,100
+    but not, through it, 10,400 from elsewhere).
     """
     buckets: dict[SeriesScope, list[Resolved]] = defaultdict(list)
     for r in resolved:
-        buckets[(r.figure.measure, r.group, r.place, r.scope)].append(r)
+        buckets[(r.figure.measure, r.scope)].append(r)
     claims: list[Claim] = []
     for bucket in buckets.values():
         bucket.sort(key=Resolved.sort_key)
-        open_claims: dict[tuple[dt.date | None, int], list[list[Resolved]]] = defaultdict(list)
+        open_claims: dict[int, list[list[Resolved]]] = defaultdict(list)
         for r in bucket:
             target = _find_claim(r, open_claims)
             if target is None:
-                open_claims[(r.day, r.band)].append([r])
+                open_claims[r.band].append([r])
             else:
                 target.append(r)
-        for by_day in open_claims.values():
-            claims.extend(_claim(members) for members in by_day)
+        for by_band in open_claims.values():
+            claims.extend(_claim(members) for members in by_band)
     claims.sort(key=lambda c: (c.reported or dt.date.min, c.id))
     return claims
 
 
-def _find_claim(
-    r: Resolved, open_claims: dict[tuple[dt.date | None, int], list[list[Resolved]]]
-) -> list[Resolved] | None:
-    # Only claims reported within DAY_TOLERANCE days, in the same or an adjacent count band,
-    # can match: looking up those few keeps merging linear in the number of sightings.
-    if r.day is None:
-        days: Sequence[dt.date | None] = [None]
-    else:
-        days = [r.day + dt.timedelta(days=d) for d in range(-DAY_TOLERANCE, DAY_TOLERANCE + 1)]
-    for day in days:
-        for band in (r.band - 1, r.band, r.band + 1):
-            for members in open_claims.get((day, band), ()):
-                if same_claim(members[0], r):
-                    return members
+def _find_claim(r: Resolved, open_claims: dict[int, list[list[Resolved]]]) -> list[Resolved] | None:
+    # Only claims in the same or an adjacent count band can match: looking up those few keeps
+    # merging close to linear in the number of sightings.
+    for band in (r.band - 1, r.band, r.band + 1):
+        for members in open_claims.get(band, ()):
+            if same_claim(members[0], r):
+                return members
     return None
 
 
 def same_claim(a: Resolved, b: Resolved) -> bool:
     """SAME_CLAIM_RULE for two resolved sightings."""
     fa, fb = a.figure, b.figure
-    if (fa.measure, a.group, a.place, a.scope) != (fb.measure, b.group, b.place, b.scope):
+    if (fa.measure, a.scope) != (fb.measure, b.scope):
         return False
-    if a.day is None or b.day is None:
-        if a.day != b.day:
-            return False
-    elif abs((a.day - b.day).days) > DAY_TOLERANCE:
+    if not (_agree(a.group, b.group) and _agree(a.place, b.place)):
         return False
-    return (
+    if not (
         same_count(fa.count, fb.count)
         and _status_kind(fa.status) == _status_kind(fb.status)
         and _periods_compatible(fa.period, fb.period)
         and same_source(a, b)
-    )
+    ):
+        return False
+    if a.day is None or b.day is None or abs((a.day - b.day).days) <= DAY_TOLERANCE:
+        return True
+    # Days apart: only the same source restating the very same count is still one claim.
+    return _same_numbers(fa.count, fb.count) and a.source_words == b.source_words
+
+
+def _agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
 
 
 def same_count(a: Count, b: Count) -> bool:
-    """Both ends within COUNT_TOLERANCE ('12,000' and 'about 12,200'); equal count words always
-    read as equal numbers, so the numbers decide."""
-    return _close(a.low, b.low) and _close(a.high, b.high)
+    """Equal ends, or one exact number and a round form of it ('10,100', 'more than 10,000').
+
+    Two precise or bounded numbers that differ are two statements, however close: "more than
+    3,800" and "at least 3,845" are different counts, not one count worded twice.
+    """
+    return _same_numbers(a, b) or rounds_to(a, b) or rounds_to(b, a)
+
+
+def _same_numbers(a: Count, b: Count) -> bool:
+    return (a.low, a.high) == (b.low, b.high)
+
+
+def rounds_to(exact: Count, rounded: Count) -> bool:
+    """Whether `rounded` ('more than 10,000', 'about 12,000') is a round form of `exact`."""
+    if exact.approximate or exact.low is None or exact.low != exact.high:
+        return False
+    value = exact.low
+    ends = [e for e in (rounded.low, rounded.high) if e is not None]
+    if not ends or (rounded.low == rounded.high and not rounded.approximate):
+        return False
+    anchors = [_round_anchor(e) for e in ends]
+    if rounded.low == rounded.high:
+        inside = True  # "about 12,000": the reach below decides
+    else:
+        inside = (rounded.low is None or value >= rounded.low) and (
+            rounded.high is None or value <= rounded.high
+        )
+    return inside and all(a is not None and abs(value - a) <= ROUNDING_REACH * a for a in anchors)
+
+
+def _round_anchor(end: int) -> int | None:
+    """The round number behind a range end: 'more than 10,000' is low 10,001, anchored at 10,000."""
+    for value in (end, end - 1, end + 1):
+        if value >= 10 and _is_round(value):
+            return value
+    return None
+
+
+def _is_round(value: int) -> bool:
+    # At most two significant digits and at least one trailing zero: 3,800, 10,000, 240.
+    digits = str(value).rstrip("0")
+    return len(digits) <= 2 and digits != str(value)
 
 
 def same_source(a: Resolved, b: Resolved) -> bool:
@@ -355,12 +422,6 @@ def source_name(name: str | None) -> str:
     return " ".join(words)
 
 
-def _close(a: int | None, b: int | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return abs(a - b) <= COUNT_TOLERANCE * max(a, b)
-
-
 def _status_kind(status: Status) -> str:
     return "asserting" if status in ASSERTING else status.value
 
@@ -390,18 +451,23 @@ def _claim(members: list[Resolved]) -> Claim:
             sources.append(source)
         hedges.extend(h for h in r.figure.hedges if h not in hedges)
     status = max((r.figure.status for r in members), key=STATUS_STRENGTH.__getitem__)
+    # The claim shows its most precise form: an exact number over a round one, a narrow range
+    # over a wide one; a sighting that leaves group or country out takes the others'.
+    precise = min(members, key=lambda r: _imprecision(r.figure.count))
+    group = next((r.group for r in members if r.group is not None), None)
+    place = next((r.place for r in members if r.place is not None), None)
     period = next((r.figure.period for r in members if r.figure.period is not None), None)
     # Every field comes from validated records, so the claim is built without re-validating:
     # a series of ten thousand sightings would otherwise spend most of its time here.
     return Claim.model_construct(
         id=claim_id(first),
         measure=figure.measure,
-        group=first.group,
-        place=first.place,
+        group=group,
+        place=place,
         scope=first.scope,
         source=figure.source,
         sources=sources,
-        count=figure.count,
+        count=precise.figure.count,
         status=status,
         reported=min((r.day for r in members if r.day is not None), default=None),
         period=period,
@@ -409,6 +475,12 @@ def _claim(members: list[Resolved]) -> Claim:
         sightings=[_sighting(r) for r in members],
         stories=len({r.seen.story for r in members}),
     )
+
+
+def _imprecision(count: Count) -> tuple[int, float]:
+    if count.low is None or count.high is None:
+        return (2, 0.0)
+    return (1 if count.approximate else 0, float(count.high - count.low))
 
 
 def claim_id(first: Resolved) -> str:

@@ -32,15 +32,18 @@ from newstally.tally.groups import country_code, normalise_group
 ENVELOPE_RULE = (
     "low = the highest low that a confirming source gives (a confirmed increment counts: a "
     "total is at least any part of it); high = the highest high any source gives for a total "
-    "to date (an open 'over 100' gives its low); best = the latest confirmed total to date. "
+    "to date (an open 'over 100' gives its low); best = the latest confirmed total to date, "
+    "else the latest claimed or estimated one, so a series with a total always has a best. "
     "Denied and disputed claims are left out, and increments are never added together."
 )
 DISAGREEMENT_RULE = (
     "Two claims from different sources disagree when their ranges do not overlap (approximate "
     "counts widened by 10%) and they cover the same time: two totals as of days at most 1 day "
     "apart, two increments over the same period, or a total as of a day after an increment's "
-    "period that is below the increment. Not computed when both the group and the country are "
-    "unknown: such a series mixes unrelated events."
+    "period that is below the increment; or when one source denies or disputes a count that "
+    "another asserts (ranges overlapping, the denial at most 1 day before the claim or any "
+    "time after). Not computed when both the group and the country are unknown: such a "
+    "series mixes unrelated events."
 )
 APPROXIMATE_SLACK = 0.10
 # The disagreeing pairs a series lists (its flag counts them all); a long series of many
@@ -198,7 +201,8 @@ def envelope(claims: list[Claim]) -> Envelope:
         if c.count.high is not None or c.count.low is not None
     ]
     confirmed_totals = [c for c in confirmed if c.scope == Scope.CUMULATIVE]
-    best = max(confirmed_totals, key=_claim_order) if confirmed_totals else None
+    best_of = confirmed_totals or totals
+    best = max(best_of, key=_claim_order) if best_of else None
     return Envelope(
         low=max(lows) if lows else None,
         best=best.count if best else None,
@@ -265,7 +269,33 @@ def disagreements(claims: list[Claim]) -> list[tuple[str, str]]:
                 and owner[total.id] != owner[part.id]
             ):
                 pairs.add(_pair(total, part))
+    pairs.update(_denials(claims, asserting, ranges, owner))
     return sorted(pairs)[:MAX_PAIRS]
+
+
+def _denials(
+    claims: list[Claim],
+    asserting: list[Claim],
+    ranges: dict[str, tuple[float, float]],
+    owner: dict[str, str],
+) -> set[tuple[str, str]]:
+    """A denial or dispute against another source's claim of an overlapping count."""
+    pairs: set[tuple[str, str]] = set()
+    for denial in claims:
+        if denial.status not in (Status.DENIED, Status.DISPUTED):
+            continue
+        low_d, high_d = _range(denial)
+        who = source_key(denial)
+        for claim in asserting:
+            low_c, high_c = ranges[claim.id]
+            before = (
+                denial.reported is not None
+                and claim.reported is not None
+                and (claim.reported - denial.reported).days > 1
+            )
+            if owner[claim.id] != who and not before and low_c <= high_d and low_d <= high_c:
+                pairs.add(_pair(denial, claim))
+    return pairs
 
 
 def _pair(a: Claim, b: Claim) -> tuple[str, str]:
