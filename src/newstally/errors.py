@@ -19,8 +19,8 @@ class ModelError(NewstallyError):
 
 
 class LexiconError(NewstallyError):
-    """A lexicon data file (built-in or a user's --lexicon FILE) is malformed: bad TOML, a word
-    listed twice, an unknown group (measure, role, status) or a value of the wrong type."""
+    """A lexicon data file (built-in or the user's $NEWSTALLY_LEXICON) is malformed: bad TOML, a
+    word listed twice, an unknown group (measure, role, status) or a value of the wrong type."""
 
     def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
         where = f"{path}:{line}" if line is not None else path

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newstally.errors import LexiconError
-from newstally.lexicon import load_lexicon
+from newstally.lexicon import ENV_VAR, active, load_lexicon
 from newstally.model import Measure, Role, Status
 
 
@@ -100,6 +100,27 @@ def test_bad_range_is_an_error(tmp_path: Path) -> None:
 def test_missing_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(LexiconError, match="cannot read lexicon file"):
         load_lexicon(tmp_path / "absent.toml")
+
+
+def test_newstally_lexicon_names_the_override_active_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write(tmp_path, '[quantities.words]\nopen_above_verbs = ["eclipsed"]\n')
+    monkeypatch.setenv(ENV_VAR, str(path))
+    lexicon = active()
+    assert lexicon.override == path
+    assert {"eclipsed", "surpassed"} <= lexicon.quantities.open_above_verbs
+
+
+def test_bad_newstally_lexicon_file_names_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write(tmp_path, '# my words\n\n[measures]\nvaluing_verbs = ["peg", "peg"]\n')
+    monkeypatch.setenv(ENV_VAR, str(path))
+    with pytest.raises(LexiconError) as caught:
+        active()
+    assert (caught.value.path, caught.value.line) == (str(path), 4)
+    assert str(caught.value) == f"{path}:4: 'peg' is listed twice in 'measures.valuing_verbs'"
 
 
 def test_builtin_lexicon_has_the_lists_main_added() -> None:

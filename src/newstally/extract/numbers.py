@@ -7,7 +7,7 @@ anything (years, ages, times, money, percentages, dates).
 
 The vague-quantity table is a convention, not a truth (REPORT-V1): it is the `[vague]` table of
 newstally/data/quantities.toml (`VAGUE_QUANTITIES` here), which a user extends or replaces with
-a lexicon file (`--lexicon FILE`, `NEWSTALLY_LEXICON`; docs/lexicon.md).
+a lexicon file named by `NEWSTALLY_LEXICON` (see `newstally.lexicon`).
 """
 
 from __future__ import annotations

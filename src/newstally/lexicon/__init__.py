@@ -1,10 +1,15 @@
 """The vocabulary of extraction as data: `newstally/data/*.toml`, loaded and validated once.
 
-`active()` is the lexicon the extract modules use: the built-in files, extended by the file
-named in the environment variable NEWSTALLY_LEXICON when it is set. The environment is how
-the choice reaches every worker process: a spawned worker inherits it and loads the same file
-(`--lexicon FILE` on the CLI sets it before extraction starts; `FastExtractor` passes the active
-lexicon's file to its workers explicitly).
+`active()` is the lexicon the extract modules use: the built-in files, extended (or, for the
+tables its `replace` list names, replaced) by the TOML file named in the environment variable
+NEWSTALLY_LEXICON when it is set; `load.py` says what such a file may hold. A bad file is a
+`LexiconError` naming the file and line.
+
+`active()` is cached (one load per value of the variable), and the extract modules read their
+tables from it once, when they are imported: the variable must be set before `newstally` is
+imported, and changing it later changes nothing in a running process. The environment is how
+the choice reaches every worker process: a spawned worker (`FastExtractor`, a local Dask
+cluster) inherits it and loads the same file.
 """
 
 from __future__ import annotations

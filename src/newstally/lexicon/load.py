@@ -1,11 +1,11 @@
 """Reading and validating the lexicon files, and merging a user's override into them.
 
 Each built-in file `newstally/data/<concern>.toml` is one concern (measures, quantities, cues);
-`SCHEMA` says what every key holds. A user's override file (`--lexicon FILE` or
-`NEWSTALLY_LEXICON=FILE`) uses the same keys under a table named for the concern
-(`[quantities.vague]`) and *extends* the built-in tables: words are added, a mapping entry is
-added or overwritten, a word given a new group leaves its old one. A table named in the
-top-level list `replace = ["quantities.vague"]` is replaced by the user's version instead.
+`SCHEMA` says what every key holds. A user's override file (`NEWSTALLY_LEXICON=FILE`) uses
+the same keys under a table named for the concern (`[quantities.vague]`) and *extends* the
+built-in tables: words are added, a mapping entry is added or overwritten, a word given a new
+group leaves its old one. A table named in the top-level list `replace = ["quantities.vague"]`
+is replaced by the user's version instead.
 
 tomllib gives no line numbers for valid TOML, so a bad entry's line is found by scanning the
 file text for its key or quoted word (`_line_of`).
