@@ -16,3 +16,14 @@ class StoreError(NewstallyError):
 
 class ModelError(NewstallyError):
     """The spaCy model named in the settings is not installed or does not load."""
+
+
+class LexiconError(NewstallyError):
+    """A lexicon data file (built-in or the user's $NEWSTALLY_LEXICON) is malformed: bad TOML, a
+    word listed twice, an unknown group (measure, role, status) or a value of the wrong type."""
+
+    def __init__(self, message: str, *, path: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line

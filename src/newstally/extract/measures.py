@@ -12,122 +12,58 @@ above it in the parse ('claimed to have killed 50').
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from spacy.tokens import Doc, Token
 
 from newstally.extract.numbers import CountMention, count_head_index, next_content_index
+from newstally.lexicon import active
 from newstally.model import Measure, Role
 
+_WORDS = active().measures  # the vocabulary lives in newstally/data/measures.toml
 # People named for what they did, neither soldiers nor bystanders: 'killed 14 kidnappers'.
-ACTOR_NOUNS = frozenset(
-    ["bandit", "kidnapper", "abductor", "attacker", "assailant", "raider", "collaborator",
-     "accomplice", "informant", "robber", "thief", "burglar", "looter", "gangster", "smuggler",
-     "trafficker", "poacher", "pirate", "arsonist", "perpetrator", "criminal", "gang member",
-     "cultist"])  # fmt: skip
-# People nouns (lemmas) and the role of the people they name.
-PEOPLE_NOUNS: dict[str, Role] = {
-    **dict.fromkeys(
-        ["soldier", "troop", "serviceman", "servicemen", "servicemember", "fighter", "marine",
-         "combatant", "militant", "insurgent", "rebel", "paratrooper", "conscript", "recruit",
-         "mercenary", "personnel", "sailor", "airman", "commando", "guerrilla", "infantryman",
-         "jihadist", "gunman", "reservist", "officer", "service member", "militiaman"],
-        Role.SOLDIERS),
-    **dict.fromkeys(["civilian", "noncombatant", "non-combatant"], Role.CIVILIANS),
-    **dict.fromkeys(
-        ["child", "kid", "minor", "baby", "infant", "toddler", "teenager", "teen", "boy", "girl",
-         "schoolchild", "pupil", "juvenile"], Role.CHILDREN),
-    **dict.fromkeys(["official", "diplomat", "lawmaker", "minister", "policeman",
-                     "police officer", "firefighter"], Role.OFFICIALS),
-    **dict.fromkeys(
-        ["people", "person", "man", "woman", "men", "women", "resident", "adult", "worker",
-         "patient", "passenger", "victim", "individual", "villager", "migrant", "refugee",
-         "prisoner", "hostage", "student", "protester", "demonstrator", "worshipper", "miner",
-         "pilgrim", "tourist", "fisherman", "farmer", "journalist", "doctor", "nurse",
-         "volunteer", "inmate", "detainee", "evacuee", "survivor", "citizen", "national",
-         "family", "member", "employee", "staff", "crew", "shopper", "spectator", "voter",
-         "asylum seeker", "dead", "wounded", "injured", "casualty", "body", "life", "soul",
-         "fatality", "death", "injury", "captive", "bystander", "attendee", "guest",
-         "customer", "driver", "rider", "occupant", "neighbor", "neighbour", "relative",
-         "sibling", "son", "daughter", "brother", "sister", "mother", "father", "parent",
-         "wife", "husband", "elder", "settler", "hiker", "climber", "swimmer", "teacher",
-         "aid worker", "medic", "paramedic", "rescuer", "laborer", "labourer", "peacekeeper",
-         "guard", "suspect", "fan", "participant", "homeowner", "household"], Role.PEOPLE),
-    **dict.fromkeys(ACTOR_NOUNS, Role.OTHER),
-    **dict.fromkeys(["chief", "headman", "chieftain", "councillor", "councilor", "mayor",
-                     "governor", "legislator", "magistrate", "judge"], Role.OFFICIALS),
-}  # fmt: skip
+ACTOR_NOUNS = _WORDS.actor_nouns
+# People nouns (lemmas) and the role of the people they name; actor nouns are role 'other'.
+PEOPLE_NOUNS: dict[str, Role] = {**_WORDS.people_nouns, **dict.fromkeys(ACTOR_NOUNS, Role.OTHER)}
 # 'others' counts whatever the count before it in the sentence counted ('killed 26 raiders and
 # captured nine others'); it is a people noun only when that noun is.
 OTHERS = "others"
 # 'head' names a person when a noun says of what: 'village heads', 'department head'.
 HEAD_NOUN = "head"
 # Nouns that name what is counted rather than who (their role comes from context).
-MEASURE_NOUNS: dict[str, Measure] = {
-    "casualty": Measure.CASUALTIES, "casualties": Measure.CASUALTIES,
-    "death": Measure.KILLED, "dead": Measure.KILLED, "fatality": Measure.KILLED,
-    "body": Measure.KILLED, "life": Measure.KILLED, "toll": Measure.KILLED,
-    "death toll": Measure.KILLED, "killing": Measure.KILLED,
-    "injury": Measure.INJURED, "wounded": Measure.INJURED, "injured": Measure.INJURED,
-    "missing": Measure.MISSING, "prisoner": Measure.CAPTURED, "captive": Measure.CAPTURED,
-    "hostage": Measure.CAPTURED, "pow": Measure.CAPTURED,
-    "refugee": Measure.DISPLACED, "evacuee": Measure.EVACUATED,
-    "detainee": Measure.DETAINED, "arrest": Measure.DETAINED,
-    "displaced": Measure.DISPLACED,
-}  # fmt: skip
-ROLELESS_NOUNS = {"casualty", "casualties", "death", "dead", "fatality", "body", "life", "toll",
-                  "injury", "wounded", "injured", "missing", "killing"}  # fmt: skip
-MEASURE_VERBS: dict[str, Measure] = {
-    **dict.fromkeys(["kill", "die", "slay", "execute", "massacre", "perish", "murder",
-                     "drown", "behead", "slaughter", "assassinate", "eliminate",
-                     "neutralize", "neutralise", "claim"], Measure.KILLED),
-    **dict.fromkeys(["injure", "wound", "hurt", "maim", "burn", "sicken"], Measure.INJURED),
-    **dict.fromkeys(["hospitalize", "hospitalise", "admit", "treat"], Measure.HOSPITALIZED),
-    **dict.fromkeys(["capture", "abduct", "kidnap", "seize", "surrender"], Measure.CAPTURED),
-    **dict.fromkeys(["deploy", "send", "dispatch", "station", "mobilize", "mobilise",
-                     "amass", "mass", "redeploy", "transfer", "post"], Measure.DEPLOYED),
-    **dict.fromkeys(["displace", "flee", "uproot"], Measure.DISPLACED),
-    **dict.fromkeys(["detain", "arrest", "jail", "imprison", "round"], Measure.DETAINED),
-    **dict.fromkeys(["evacuate", "relocate"], Measure.EVACUATED),
-    **dict.fromkeys(["rescue"], Measure.OTHER),
-    # shot: killed or wounded, not yet told apart ('three people were shot, one fatally')
-    **dict.fromkeys(["shoot", "gun"], Measure.CASUALTIES),
-}  # fmt: skip
-MEASURE_ADJECTIVES: dict[str, Measure] = {
-    "dead": Measure.KILLED, "killed": Measure.KILLED, "wounded": Measure.INJURED,
-    "injured": Measure.INJURED, "hurt": Measure.INJURED, "missing": Measure.MISSING,
-    "hospitalized": Measure.HOSPITALIZED, "hospitalised": Measure.HOSPITALIZED,
-    "unaccounted": Measure.MISSING, "displaced": Measure.DISPLACED,
-    "homeless": Measure.DISPLACED, "detained": Measure.DETAINED, "captured": Measure.CAPTURED,
-}  # fmt: skip
+MEASURE_NOUNS = _WORDS.measure_nouns
+ROLELESS_NOUNS = _WORDS.roleless_nouns
+MEASURE_VERBS = _WORDS.measure_verbs
+MEASURE_ADJECTIVES = _WORDS.measure_adjectives
 # Words that make a count of people a count of the fallen ("she lost a son", "lost their
 # lives"): killed; but an army's losses ("the brigade lost 300 men", "lost 50 soldiers") are
 # the killed and the wounded together, casualties, as militaries count them.
-LOSS_VERBS = {"lose"}
-MILITARY_LOSERS = {"army", "military", "force", "troop", "brigade", "battalion",
-                   "regiment", "division", "unit", "garrison", "side", "navy", "militia"}
+LOSS_VERBS = _WORDS.loss_verbs
+MILITARY_LOSERS = _WORDS.military_losers
 # Killed and injured said of one count ('killed or wounded 30', 'dead or injured'): casualties.
 HARM_PAIR = frozenset({Measure.KILLED, Measure.INJURED})
-HOSPITAL_WORDS = {"hospital", "hospitals", "clinic", "clinics", "ward", "infirmary"}
+HOSPITAL_WORDS = _WORDS.hospital_words
 # What people are found 'with' or treated 'for' when hurt: 'three men with gunshot wounds'.
-WOUND_NOUNS = {"wound", "injury", "burn", "fracture", "laceration", "trauma"}
+# Lemmas; totals/harm.py keeps its own list of surface forms (its own WOUND_NOUNS).
+WOUND_NOUNS = _WORDS.wound_lemmas
 # Where the displaced stay: 'remained in evacuation centres', 'slept in tents'.
-SHELTER_NOUNS = {"shelter", "camp", "tent", "centre", "center"}
-STAY_VERBS = {"remain", "stay", "shelter", "sleep", "spend", "live", "take"}
+SHELTER_NOUNS = _WORDS.shelter_nouns
+STAY_VERBS = _WORDS.stay_verbs
 # Verbs that end a captivity: their captives are counted as freed, not captured.
-FREEING_VERBS = {"rescue", "free", "liberate"}  # not swaps of prisoners of war: their own count
+FREEING_VERBS = _WORDS.freeing_verbs  # not swaps of prisoners of war: their own count
 # 'bringing the total to 71': a running total names its measure elsewhere.
-TOTAL_NOUNS = {"total", "tally", "number", "count"}
-TOTAL_VERBS = {"bring", "take", "push", "raise", "lift", "put"}
+TOTAL_NOUNS = _WORDS.total_nouns
+TOTAL_VERBS = _WORDS.total_verbs
 # 'put the death toll at 75', 'pegged the number of injured at 6,400': a count given as the
-# value of a noun; the noun (or what it is the number of) names the measure.
-VALUING_VERBS = {"put", "peg", "place", "estimate", "set", "fix"}
-VALUE_NOUNS = TOTAL_NOUNS | {"figure", "toll"}
+# value of a noun; the noun (or what it is the number of) names the measure. A running total's
+# noun is a value noun too ('put the number at 40'), so the data file lists only the others.
+VALUING_VERBS = _WORDS.valuing_verbs
+VALUE_NOUNS = TOTAL_NOUNS | _WORDS.value_nouns
 # "claim" kills only with a non-agent object: "the blast claimed 12 lives".
 CLAIM_VERB = "claim"
 MAX_CLIMB = 4
 # Verbs whose active subject is the one who harms, not the harmed.
-AGENT_VERBS = {"kill", "shoot", "injure", "wound", "hurt", "maim", "murder", "slay", "execute",
-               "massacre", "behead", "slaughter", "assassinate", "capture", "abduct", "kidnap",
-               "detain", "arrest", "stab", "attack"}  # fmt: skip
+AGENT_VERBS = _WORDS.agent_verbs
 
 
 def _lemma(tok: Token) -> str:
@@ -338,7 +274,7 @@ def _loss_measure(verb: Token) -> Measure:
     return Measure.CASUALTIES if military else Measure.KILLED
 
 
-def _has_pobj(verb: Token, preps: set[str], lemmas: set[str]) -> bool:
+def _has_pobj(verb: Token, preps: AbstractSet[str], lemmas: AbstractSet[str]) -> bool:
     """Whether the verb has a prepositional object of one of the lemmas ('treated for burns')."""
     return any(
         _lemma(g) in lemmas

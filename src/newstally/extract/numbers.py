@@ -5,8 +5,9 @@ A count is read from the tokens of a parsed document, with its modifiers ('over'
 measures.py; this module only reads numbers and drops the ones that are clearly not counts of
 anything (years, ages, times, money, percentages, dates).
 
-The vague-quantity table is a convention, not a truth (REPORT-V1): it is one data structure,
-`VAGUE_QUANTITIES`, that a user may change before extracting.
+The vague-quantity table is a convention, not a truth (REPORT-V1): it is the `[vague]` table of
+newstally/data/quantities.toml (`VAGUE_QUANTITIES` here), which a user extends or replaces with
+a lexicon file named by `NEWSTALLY_LEXICON` (see `newstally.lexicon`).
 """
 
 from __future__ import annotations
@@ -18,74 +19,35 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newstally.extract.doccache import token_lowers
+from newstally.lexicon import active
 
+_WORDS = active().quantities  # the vocabulary lives in newstally/data/quantities.toml
 # words (lower case, as tokens) -> (low, high). Longest match wins.
-VAGUE_QUANTITIES: dict[tuple[str, ...], tuple[int, int]] = {
-    ("a", "dozen"): (12, 12),
-    ("a", "hundred"): (100, 100),
-    ("a", "thousand"): (1000, 1000),
-    ("dozens",): (24, 99),
-    ("several",): (3, 9),
-    ("several", "dozen"): (36, 108),
-    ("several", "dozens"): (36, 108),
-    ("several", "hundred"): (300, 900),
-    ("several", "hundreds"): (300, 900),
-    ("several", "thousand"): (3000, 9000),
-    ("several", "thousands"): (3000, 9000),
-    ("a", "few"): (2, 5),
-    ("a", "few", "dozen"): (24, 60),
-    ("a", "few", "hundred"): (200, 500),
-    ("a", "few", "thousand"): (2000, 5000),
-    ("scores",): (40, 99),
-    ("hundreds",): (200, 999),
-    ("thousands",): (2000, 9999),
-    ("tens", "of", "thousands"): (20000, 99999),
-    ("hundreds", "of", "thousands"): (200000, 999999),
-}
-
-UNITS = {
-    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+VAGUE_QUANTITIES = _WORDS.vague
+UNITS = _WORDS.units
 # "a"/"an"/"no" only count before a multiplier ("a dozen", "a hundred"); see _number_words.
-ARTICLE_UNITS = {"a", "an", "no"}
-MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000,
-               "billion": 1_000_000_000}  # fmt: skip
+ARTICLE_UNITS = _WORDS.article_units
+MULTIPLIERS = _WORDS.multipliers
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
-COUPLE: dict[tuple[str, ...], tuple[int, int]] = {
-    ("a", "couple", "of"): (2, 2),
-    ("a", "couple"): (2, 2),
-    ("a", "pair", "of"): (2, 2),
-}
+COUPLE = _WORDS.couple
 
 # Modifiers before a number: words -> how they bound it.
-LOWER_BOUND_STRICT = {("over",), ("more", "than"), ("upwards", "of"), ("in", "excess", "of"),
-                      ("above",)}  # fmt: skip
-LOWER_BOUND = {("at", "least"), ("no", "fewer", "than"), ("no", "less", "than"),
-               ("a", "minimum", "of")}  # fmt: skip
-UPPER_BOUND_STRICT = {("fewer", "than"), ("less", "than"), ("under",)}
-UPPER_BOUND = {("up", "to"), ("as", "many", "as"), ("at", "most"), ("no", "more", "than"),
-               ("a", "maximum", "of")}  # fmt: skip
-APPROX_UPPER = {("nearly",), ("almost",), ("close", "to"), ("just", "under"),
-                ("just", "shy", "of")}  # fmt: skip
-APPROXIMATE = {("about",), ("approximately",), ("around",), ("some",), ("roughly",),
-               ("an", "estimated"), ("estimated",), ("approx.",), ("circa",), ("c.",),
-               ("more", "or", "less")}  # fmt: skip
-TRAILING_LOWER: set[tuple[str, ...]] = {("or", "more"), ("plus",), ("-plus",)}
+LOWER_BOUND_STRICT = _WORDS.lower_bound_strict
+LOWER_BOUND = _WORDS.lower_bound
+UPPER_BOUND_STRICT = _WORDS.upper_bound_strict
+UPPER_BOUND = _WORDS.upper_bound
+APPROX_UPPER = _WORDS.approx_upper
+APPROXIMATE = _WORDS.approximate
+TRAILING_LOWER = _WORDS.trailing_lower
 # Verbs that put a toll above a number: "the toll surpassed 3,000" is 3,001 and up, the same
-# bound as "more than 3,000" ("past" is left out: "the past 24 hours").
-OPEN_ABOVE_VERBS = {"surpassed", "surpassing", "surpasses", "exceeded", "exceeding", "exceeds",
-                    "topped", "topping", "tops", "passed", "passing", "passes", "crossed",
-                    "crossing", "crosses"}  # fmt: skip
+# bound as "more than 3,000" (surface forms; "past" is left out: "the past 24 hours").
+OPEN_ABOVE_VERBS = _WORDS.open_above_verbs
 # "half a million", "half a dozen": the article and multiplier after "half".
 HALF = "half"
 # Digits grouped by a space, as many wires outside the US write them: "3 000", "1 200 000".
 DIGIT_GROUP = re.compile(r"^\d{3}$")
 LEAD_GROUP = re.compile(r"^\d{1,3}$")
-TRAILING_APPROX: set[tuple[str, ...]] = {("or", "so")}
+TRAILING_APPROX = _WORDS.trailing_approx
 
 # Entity labels whose numbers are not counts of people.
 NOT_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
@@ -114,7 +76,7 @@ def _lower(doc: Doc, i: int) -> str:
 
 PhraseTable = Collection[tuple[str, ...]]
 # Phrase tables indexed by their first and by their last word. Keyed by the table object, and
-# rebuilt when its size changes, so a user's edit of VAGUE_QUANTITIES is still seen.
+# rebuilt when its size changes.
 _BY_FIRST: dict[int, tuple[PhraseTable, int, dict[str, list[tuple[str, ...]]]]] = {}
 _BY_LAST: dict[int, tuple[PhraseTable, int, dict[str, list[tuple[str, ...]]]]] = {}
 
@@ -292,10 +254,9 @@ def _skip_quotes(doc: Doc, i: int) -> int:
     return i
 
 
-STREET_WORDS = {"street", "st.", "road", "rd.", "avenue", "ave.", "drive", "dr.", "boulevard",
-                "blvd.", "lane", "ln.", "court", "way", "place", "highway", "parkway", "route",
-                "terrace", "circle", "pike"}  # fmt: skip
-NOT_COUNT_NUMBERS = {"911"}
+# A number before a street word is an address ('45 Elm Street'), and '911' is a phone number.
+STREET_WORDS = _WORDS.street_words
+NOT_COUNT_NUMBERS = _WORDS.not_count_numbers
 
 
 def _is_age_or_year(doc: Doc, start: int, end: int, low: int) -> bool:
@@ -445,8 +406,7 @@ def find_counts(doc: Doc) -> list[CountMention]:
     return counts
 
 
-QUANTITY_WORDS = {"dozen", "dozens", "hundreds", "thousands", "several", "few", "scores",
-                  "hundred", "thousand", "million"}  # fmt: skip
+QUANTITY_WORDS = _WORDS.quantity_words
 
 
 def count_head_index(doc: Doc, mention: CountMention) -> int:

@@ -11,40 +11,14 @@ from spacy.tokens import Token
 
 from newstally.extract.attribution.sources import _speaker_like
 from newstally.extract.measures import VALUE_NOUNS, VALUING_VERBS
+from newstally.lexicon import active
 from newstally.model import Status
 
-CUE_STATUS: dict[str, Status] = {
-    **dict.fromkeys(["confirm", "acknowledge", "verify", "admit", "concede", "certify"],
-                    Status.CONFIRMED),
-    **dict.fromkeys(["say", "claim", "report", "tell", "announce", "add", "state", "reveal",
-                     "note", "describe", "write", "declare", "allege", "insist", "assert",
-                     "explain", "post", "publish", "show", "indicate", "cite", "quote", "argue",
-                     "warn", "maintain", "suggest", "record", "list", "count", "put", "tally",
-                     "disclose", "inform", "brief", "testify", "boast", "stress", "emphasize",
-                     "respond", "reply", "answer", "recount", "recall", "observe", "predict", "peg",
-                     "accuse", "blame", "announce", "mention", "remark", "agree", "complain",
-                     "promise", "vow", "pledge", "urge", "call", "ask", "acknowledge",
-                     # verbs of the manner or medium of saying
-                     "tweet", "shout", "yell", "scream", "chant", "whisper", "mutter",
-                     "exclaim", "joke", "quip", "retort", "contend", "reiterate", "caution",
-                     "assure", "reassure", "comment", "aver", "opine", "proclaim",
-                     "lament"],
-                    Status.CLAIMED),
-    **dict.fromkeys(["estimate", "believe", "assess", "expect", "think", "fear", "calculate",
-                     "project", "suspect", "guess", "gauge", "reckon", "assume", "understand",
-                     "consider", "feel", "hope", "worry", "conclude", "find"],
-                    Status.ESTIMATED),
-    **dict.fromkeys(["deny", "reject", "dismiss", "refute", "rebut"], Status.DENIED),
-    **dict.fromkeys(["dispute", "question", "contest", "challenge", "doubt"], Status.DISPUTED),
-}  # fmt: skip
-# "acknowledge" is listed twice above; the first (confirmed) wins by dict order below.
-CUE_STATUS["acknowledge"] = Status.CONFIRMED
+_WORDS = active().cues  # the vocabulary lives in newstally/data/cues.toml
+CUE_STATUS = _WORDS.status
 # Cues that only attribute with a clause or object of speech, never with a bare noun object.
 # ('agree with', 'complained about', 'understood the past' attribute without a clause.)
-CLAUSE_ONLY_CUES = {"show", "find", "feel", "hope", "worry", "call", "ask", "consider",
-                    "record", "list", "count", "post", "publish", "put", "answer",
-                    "respond", "reply", "promise", "vow", "pledge", "urge", "predict", "blame",
-                    "peg", "accuse", "suggest", "mention", "remark"}  # fmt: skip
+CLAUSE_ONLY_CUES = _WORDS.clause_only
 
 
 def gives_a_value(verb: Token) -> bool:
@@ -59,30 +33,13 @@ def gives_a_value(verb: Token) -> bool:
     )
 
 
-NEGATIONS = {"not", "n't", "never", "no"}
+NEGATIONS = _WORDS.negations
 # 'X reported, citing / quoting Y': Y is the source, X a relay.
-RELAY_VERBS = {"cite", "quote"}
+RELAY_VERBS = _WORDS.relay_verbs
 
 
 # Verbs that voice a view through a preposition: its object is what the view is about.
-PHRASAL_CUES: dict[str, frozenset[str]] = {
-    verb: frozenset(preps.split())
-    for verb, preps in {
-        "speak": "of about", "talk": "about", "rail": "against", "vote": "for against",
-        "decide": "against on", "warn": "against about of", "complain": "about of",
-        "seize": "on upon", "bristle": "at", "go": "after", "call": "for on",
-        "comment": "on about", "apologize": "for", "apologise": "for", "advocate": "for",
-        "argue": "for against about", "insist": "on", "object": "to", "push": "for",
-        "lash": "at against", "weigh": "on about", "focus": "on", "double": "on",
-        "campaign": "for against",
-        "rally": "behind against around", "side": "with against", "agree": "with on",
-        "disagree": "with on about", "boast": "about of", "brag": "about", "joke": "about",
-        "worry": "about", "care": "about", "fret": "about over", "testify": "about",
-        "muse": "about on", "plead": "for", "appeal": "for to", "lobby": "for against",
-        "hint": "at", "elaborate": "on", "dwell": "on", "harp": "on", "scoff": "at",
-        "balk": "at", "lament": "over", "marvel": "at", "protest": "against",
-    }.items()
-}  # fmt: skip
+PHRASAL_CUES = _WORDS.phrasal
 
 
 def _phrasal_cue(verb: Token, child: Token) -> bool:
@@ -105,32 +62,12 @@ def _status(lemma: str, verb: Token) -> Status:
 
 
 # Verbs of intent and stance: PARC counts 'Republicans want lower taxes' as attributed too.
-ATTITUDE_VERBS = {"want", "need", "plan", "intend", "seek", "aim", "decide", "refuse",
-                  "threaten", "support", "oppose", "criticize", "criticise", "condemn",
-                  "praise", "demand", "propose", "favor", "favour", "reject", "endorse",
-                  "attack", "blast", "slam", "defend", "back", "emphasize", "stress",
-                  "insist", "question", "doubt", "prefer", "urge", "welcome", "applaud",
-                  "decry", "denounce", "fault", "brand", "label", "dub", "vow", "promise",
-                  "pledge", "ask", "call", "show", "suggest", "indicate",
-                  "point",
-                  # verbs of voicing, weighing and naming a view, with an object: 'offered
-                  # support', 'expressed doubts', 'mocked the plan', 'likened him to ...'
-                  "offer", "express", "decline", "mock", "ridicule", "highlight", "view",
-                  "encourage", "reference", "detail", "invoke", "recognize", "recognise",
-                  "liken", "compare", "address", "promote", "champion", "embrace", "examine",
-                  "discuss", "mention", "echo", "tout", "hail", "laud", "lament", "bemoan",
-                  "like", "love", "hate", "dislike", "accept", "outline",
-                  "challenge",
-                  # accusing and blaming name their charge with 'of' and 'for'
-                  "accuse", "blame"}  # fmt: skip
+ATTITUDE_VERBS = _WORDS.attitude_verbs
 
 
 # Verbs that take a clause or object without reporting anyone's words or views: 'the rule
 # allows banks to ...', 'the plan needs votes', 'the war cost jobs', 'it means that ...'.
-NOT_CUE_VERBS = {"allow", "need", "mean", "cost", "go", "earn", "end", "hold", "sit", "launch",
-                 "attract", "receive", "hit", "expose", "pursue", "model", "cause", "require",
-                 "enable", "force", "lead", "help", "keep", "leave", "take", "give", "bring",
-                 "put", "set", "become", "remain", "seem", "appear"}  # fmt: skip
+NOT_CUE_VERBS = _WORDS.not_cue_verbs
 
 
 # Links from a verb with no subject of its own to the verb whose subject it shares: 'criticized
@@ -162,10 +99,9 @@ def _shared_subject(verb: Token) -> Token | None:
     return None
 
 
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+RELATIVE_PRONOUNS = _WORDS.relative_pronouns
 # Verbs that cast a view with 'as': 'critics see the law as a loophole', 'portrayed him as'.
-REGARD_AS_VERBS = {"see", "regard", "portray", "characterize", "characterise", "cast", "paint",
-                   "depict", "frame", "treat"}  # fmt: skip
+REGARD_AS_VERBS = _WORDS.regard_as_verbs
 
 
 def _regards_as(verb: Token) -> bool:
