@@ -9,9 +9,9 @@ import inspect
 import newstally
 
 PUBLIC = {
-    "ArticleInput", "IngestSummary", "InputError", "ModelError", "NewstallyError", "Report",
-    "Store", "StoreError", "Tally", "extract", "extract_many", "ingest_inputs", "open_store",
-    "tally", "tally_store",
+    "ArticleInput", "IngestSummary", "InputError", "LexiconError", "ModelError",
+    "NewstallyError", "Report", "Store", "StoreError", "Tally", "extract", "extract_many",
+    "ingest_inputs", "open_store", "tally", "tally_store",
 }
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -131,3 +134,22 @@ def test_builtin_lexicon_has_the_lists_main_added() -> None:
     assert "surpassed" in lexicon.quantities.open_above_verbs
     assert {"peg", "put"} <= lexicon.measures.valuing_verbs
     assert "brigade" in lexicon.measures.military_losers
+
+
+def test_the_cli_reports_a_bad_newstally_lexicon_in_one_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[measures]\nvaluing_verbs = ["peg", "peg"]\n')
+    article = tmp_path / "a.txt"
+    article.write_text("Police said two people were killed on Monday.\n")
+    env = {**os.environ, ENV_VAR: str(path)}
+    for args in (["--help"], ["extract", str(article)]):
+        command = [sys.executable, "-c", "from newstally.cli import app; app()", *args]
+        run = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=120, check=False
+        )
+        assert "Traceback" not in run.stderr
+        if args == ["--help"]:
+            assert run.returncode == 0  # help needs no vocabulary
+        else:
+            assert run.returncode == 1
+            message = f"{path}:2: 'peg' is listed twice in 'measures.valuing_verbs'"
+            assert run.stderr.strip() == f"newstally: error: {message}"
