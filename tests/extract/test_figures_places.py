@@ -49,3 +49,38 @@ def test_a_toll_put_in_a_province_is_placed_there_not_in_the_country_before() ->
     places = {f.count.text: f.place.country if f.place else None
               for f in extract(text, None).figures}
     assert places == {"900": "NP", "140": "IN"}
+
+
+def _places(text: str) -> list[str | None]:
+    return [f.place.country if f.place else None for f in extract(text, None).figures]
+
+
+def test_a_count_whose_sentence_names_no_place_takes_the_storys_country() -> None:
+    text = (
+        "GENEVA — Up to 60 migrants are feared dead after a boat capsized off Yemen's coast,"
+        " the IOM said on Tuesday.\n\n"
+        "At least 20 people were still missing on Wednesday, an official said."
+    )
+    # the dateline is the agency's office, not where the boat sank
+    assert _places(text) == ["YE", "YE"]
+
+
+def test_a_wire_dateline_with_its_filing_date_gives_the_country() -> None:
+    text = (
+        "EL OBEID, Sudan, March 3 (Reuters) - Shelling killed at least 30 people, the health"
+        " ministry said."
+    )
+    assert _places(text) == ["SD"]
+
+
+def test_people_of_another_country_are_not_placed_in_the_storys_country() -> None:
+    text = (
+        "Fighting raged in Russia's Kursk region, where a hospital in Russia took in 80 wounded."
+        "\n\nOfficials said several hundred North Korean soldiers had been killed."
+    )
+    assert _places(text) == ["RU", None]
+
+
+def test_congo_alone_is_the_democratic_republic_as_wires_write_it() -> None:
+    assert resolve_place("Congo").country == "CD"  # type: ignore[union-attr]
+    assert resolve_place("Republic of Congo").country == "CG"  # type: ignore[union-attr]

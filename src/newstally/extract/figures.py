@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
+from newstally.aliases import group_table
 from newstally.extract.attribution import CUE_STATUS, Frame, SourceRef, innermost_frame
 from newstally.extract.doccache import doc_text
 from newstally.extract.hedges import HEDGE_REACH, find_hedges
 from newstally.extract.measures import find_head_noun, find_measure
 from newstally.extract.numbers import CountMention, count_head_index, find_counts
-from newstally.extract.places import dateline_place, find_place
+from newstally.extract.places import dateline_place, find_place, story_place
 from newstally.extract.quotes import FoundQuote
 from newstally.extract.subjects import find_subject, salient_subject
 from newstally.extract.time import TimeExpression
@@ -167,6 +169,7 @@ def find_figures(
     dateline = dateline_place(doc_text(doc))
     previous_subject: Subject | None = None
     previous_sentence = -1
+    placeless: set[int] = set()
     for mention in find_counts(doc):
         noun = find_head_noun(doc, mention)
         measure = find_measure(doc, mention, noun)
@@ -207,7 +210,9 @@ def find_figures(
         if frame is None and source.kind != SourceKind.UNATTRIBUTED and cue is None:
             source = Source()
         period, reported = _time_for(times, sent, frame, start_char)
-        place: Place | None = find_place(sent, anchor, measure) or dateline
+        place: Place | None = find_place(sent, anchor, measure)
+        if place is None:
+            placeless.add(len(figures))
         figure_hedges = [h for s, e, h in hedges if sent.start_char <= s < sent.end_char]
         figures.append(
             Figure(
@@ -238,8 +243,22 @@ def find_figures(
         )
         if subject.group or subject.role:
             previous_subject, previous_sentence = subject, k
+    if placeless:
+        own = [f.place for k, f in enumerate(figures) if k not in placeless and f.place]
+        fallback = story_place(sentences, own, dateline)
+        if fallback is not None:
+            for k in placeless:
+                if not _counted_abroad(figures[k], fallback):
+                    figures[k] = figures[k].model_copy(update={"place": fallback})
     _attach_trailing_hedges(figures, sentences, hedges)
     return figures
+
+
+def _counted_abroad(figure: Figure, story: Place) -> bool:
+    """'Several hundred North Korean soldiers killed' in a story set in Russia: people of one
+    country counted in another's story may be anywhere, so the story's country is not theirs."""
+    country = group_table().iso_of.get(figure.subject.group or "")
+    return country is not None and country != story.country
 
 
 def _attach_trailing_hedges(
@@ -249,10 +268,11 @@ def _attach_trailing_hedges(
     by_sentence: dict[int, list[Figure]] = {}
     starts = [s.start_char for s in sentences]
     for figure in figures:
-        k = max(i for i, st in enumerate(starts) if st <= figure.evidence.start)
+        # the last sentence starting at or before the figure (a bisect: articles can be long)
+        k = bisect_right(starts, figure.evidence.start) - 1
         by_sentence.setdefault(k, []).append(figure)
     for start, _, words in hedges:
-        k = max(i for i, st in enumerate(starts) if st <= start)
+        k = bisect_right(starts, start) - 1
         if k in by_sentence:
             continue
         for back in range(k - 1, max(-1, k - 1 - HEDGE_REACH), -1):

@@ -17,10 +17,10 @@ from collections.abc import Set as AbstractSet
 from spacy.tokens import Doc, Token
 
 from newstally.extract.numbers import CountMention, count_head_index, next_content_index
-from newstally.lexicon import active
+from newstally.lexicon import in_use
 from newstally.model import Measure, Role
 
-_WORDS = active().measures  # the vocabulary lives in newstally/data/measures.toml
+_WORDS = in_use().measures  # the vocabulary lives in newstally/data/measures.toml
 # People named for what they did, neither soldiers nor bystanders: 'killed 14 kidnappers'.
 ACTOR_NOUNS = _WORDS.actor_nouns
 # People nouns (lemmas) and the role of the people they name; actor nouns are role 'other'.

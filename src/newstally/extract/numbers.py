@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newstally.extract.doccache import token_lowers
-from newstally.lexicon import active
+from newstally.lexicon import in_use
 
-_WORDS = active().quantities  # the vocabulary lives in newstally/data/quantities.toml
+_WORDS = in_use().quantities  # the vocabulary lives in newstally/data/quantities.toml
+_PEOPLE_NOUNS = in_use().measures.people_nouns
 # words (lower case, as tokens) -> (low, high). Longest match wins.
 VAGUE_QUANTITIES = _WORDS.vague
 UNITS = _WORDS.units
@@ -293,7 +294,22 @@ def _is_age_or_year(doc: Doc, start: int, end: int, low: int) -> bool:
 
 
 def _in_excluded_entity(tok: Token) -> bool:
-    return tok.ent_type_ in NOT_COUNT_ENTS
+    if tok.ent_type_ not in NOT_COUNT_ENTS:
+        return False
+    # the small model tags some counts of people as a QUANTITY ('Up to 60 migrants'): a number
+    # that modifies a noun for people is a count whatever the entity label says
+    return tok.ent_type_ != "QUANTITY" or not _modifies_people_noun(tok)
+
+
+def _modifies_people_noun(tok: Token) -> bool:
+    people = _PEOPLE_NOUNS
+    for _ in range(3):
+        if tok.dep_ not in {"quantmod", "nummod", "advmod"} or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in people or tok.lower_ in people:
+            return True
+    return False
 
 
 # A digit: what `DIGITS` needs first; a word's lower case starts with one exactly when it does.

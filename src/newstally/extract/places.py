@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
 import pycountry
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from newstally.aliases import group_table
 from newstally.extract.doccache import span_ents
@@ -43,6 +44,17 @@ PLACE_ALIASES = {
     "uk": "GB",
     "u.k.": "GB",
     "the uk": "GB",
+    # wire style: 'Congo' alone is the Democratic Republic (Kinshasa); the other one is named
+    # in full ('Republic of Congo', 'Congo Republic', 'Congo-Brazzaville')
+    "congo": "CD",
+    "the congo": "CD",
+    "dr congo": "CD",
+    "drc": "CD",
+    "democratic republic of congo": "CD",
+    "democratic republic of the congo": "CD",
+    "republic of congo": "CG",
+    "congo republic": "CG",
+    "congo-brazzaville": "CG",
 }
 
 
@@ -71,7 +83,7 @@ def gazetteer() -> dict[str, tuple[str, str | None]]:
     for name, code in group_table().iso_of.items():
         table.setdefault(name.lower(), (code, None))
     for alias, code in PLACE_ALIASES.items():
-        table.setdefault(alias, (code, None))
+        table[alias] = (code, None)  # a decision over the ISO names ('Congo' is CD)
     folded: dict[str, set[tuple[str, str]]] = {}
     for sub in pycountry.subdivisions:
         if sub.country_code == "US" or sub.type in {"State", "Province"}:
@@ -192,7 +204,9 @@ def find_place(sent: Span, anchor: Token, measure: Measure) -> Place | None:
 
 
 DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z'’.\- ]{2,40}?)(?:,\s*(?P<country>[A-Z][A-Za-z .]{2,30}))?"
+    r"^(?P<city>[A-Z][A-Z'’./\- ]{2,40}?)(?:,\s*(?P<country>[A-Z][A-Za-z .]{2,30}?))?"
+    # the filing date of wire copy: 'EL OBEID, Sudan, March 3 (Reuters) -', 'SEOUL, Jan. 9'
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s",
     re.MULTILINE,
 )
@@ -214,12 +228,40 @@ def dateline_place(text: str) -> Place | None:
     return None
 
 
-def place_in_paragraph(
-    doc: Doc, sentences: list[Span], anchor: Token, measure: Measure
+LEDE_SENTENCES = 3  # the headline and the first sentences say what country a story is about
+OWN_PLACE_WEIGHT = 2
+
+
+def story_place(
+    sentences: list[Span], own_places: list[Place], dateline: Place | None
 ) -> Place | None:
-    """A place from the count's own sentence, else from earlier sentences of its paragraph."""
-    for sent in reversed(sentences):
-        place = find_place(sent, anchor, measure)
-        if place:
-            return place
-    return None
+    """The country a story is about, for the counts whose sentence names no place.
+
+    Wire copy names the country once, in the lede ('in Mozambique's Sofala province', 'off
+    Yemen's coast'), and its dateline is often the wire's office, not the story's country
+    ('GENEVA —' for Yemen, 'LONDON --' for Ukraine, 'ASTANA' for Kyrgyzstan). So the countries
+    of the counts' own places weigh most, then every place named in the lede, then the
+    dateline; the first named wins a tie. Country only: a region is never guessed.
+    """
+    votes: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+
+    def vote(country: str | None, weight: int, order: int) -> None:
+        if country:
+            votes[country] += weight
+            first_seen.setdefault(country, order)
+
+    for order, sent in enumerate(sentences[:LEDE_SENTENCES]):
+        for span in _place_spans(sent):
+            found = resolve_place(span.text)
+            vote(found.country if found else None, 1, order)
+    for place in own_places:
+        vote(place.country, OWN_PLACE_WEIGHT, LEDE_SENTENCES)
+    vote(dateline.country if dateline else None, 1, LEDE_SENTENCES + 1)
+    if not votes:
+        return None
+    country = min(votes, key=lambda c: (-votes[c], first_seen[c]))
+    if dateline is not None and dateline.country == country:
+        return dateline
+    name = pycountry.countries.get(alpha_2=country)
+    return Place(text=name.name if name else country, country=country)

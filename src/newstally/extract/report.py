@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newstally import lexicon
 from newstally.articles import MAX_TEXT_CHARS, ArticleInput, normalise_text
 from newstally.extract.parse import parse, parse_many
 from newstally.extract.pipeline import load_pipeline
@@ -59,6 +60,7 @@ def extract_batched(
 
 def build_report(doc: Doc, item: ArticleInput, steps: Steps = STEPS) -> Report:
     """Run the extraction steps over a parsed document and assemble their findings."""
+    lexicon.check()
     found = steps.run(doc, item.text, item.published)
     article = Article(
         id=article_id(item.text),

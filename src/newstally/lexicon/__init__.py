@@ -6,7 +6,11 @@ NEWSTALLY_LEXICON when it is set; `load.py` says what such a file may hold. A ba
 `LexiconError` naming the file and line.
 
 `active()` is cached (one load per value of the variable), and the extract modules read their
-tables from it once, when they are imported: the variable must be set before `newstally` is
+tables once, when they are imported, through `in_use()`: a bad file does not stop that import
+(`import newstally` and `newstally --help` still work, and the CLI can say what is wrong in one
+line); it is kept, and `check()`, which every extraction calls first, raises it. The variable
+must be set before `newstally` is imported, and changing it later changes nothing in a running
+process: the variable must be set before `newstally` is
 imported, and changing it later changes nothing in a running process. The environment is how
 the choice reaches every worker process: a spawned worker (`FastExtractor`, a local Dask
 cluster) inherits it and loads the same file.
@@ -17,6 +21,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
+from newstally.errors import LexiconError
 from newstally.lexicon.load import load_lexicon
 from newstally.lexicon.records import CuesLexicon, Lexicon, MeasuresLexicon, QuantitiesLexicon
 
@@ -29,6 +34,8 @@ __all__ = [
     "MeasuresLexicon",
     "QuantitiesLexicon",
     "active",
+    "check",
+    "in_use",
     "load_lexicon",
 ]
 
@@ -41,3 +48,23 @@ def _cached(override: str | None) -> Lexicon:
 def active() -> Lexicon:
     """The lexicon in force in this process: built-in, plus $NEWSTALLY_LEXICON if set."""
     return _cached(os.environ.get(ENV_VAR) or None)
+
+
+_deferred: list[LexiconError] = []
+
+
+def in_use() -> Lexicon:
+    """The lexicon for the tables the extract modules build when imported: `active()`, or the
+    built-in one when $NEWSTALLY_LEXICON is bad, the error kept for `check()` to raise."""
+    try:
+        return active()
+    except LexiconError as exc:
+        _deferred[:] = [exc]
+        return _cached(None)
+
+
+def check() -> None:
+    """Raise the error of a bad $NEWSTALLY_LEXICON that `in_use()` kept, if any: extraction
+    must not run on the built-in words while the user asked for others."""
+    if _deferred:
+        raise _deferred[0]

@@ -11,10 +11,10 @@ from spacy.tokens import Token
 
 from newstally.extract.attribution.sources import _speaker_like
 from newstally.extract.measures import VALUE_NOUNS, VALUING_VERBS
-from newstally.lexicon import active
+from newstally.lexicon import in_use
 from newstally.model import Status
 
-_WORDS = active().cues  # the vocabulary lives in newstally/data/cues.toml
+_WORDS = in_use().cues  # the vocabulary lives in newstally/data/cues.toml
 CUE_STATUS = _WORDS.status
 # Cues that only attribute with a clause or object of speech, never with a bare noun object.
 # ('agree with', 'complained about', 'understood the past' attribute without a clause.)
