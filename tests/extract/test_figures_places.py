@@ -84,3 +84,21 @@ def test_people_of_another_country_are_not_placed_in_the_storys_country() -> Non
 def test_congo_alone_is_the_democratic_republic_as_wires_write_it() -> None:
     assert resolve_place("Congo").country == "CD"  # type: ignore[union-attr]
     assert resolve_place("Republic of Congo").country == "CG"  # type: ignore[union-attr]
+
+
+def test_each_count_of_a_list_takes_the_place_right_after_it() -> None:
+    text = (
+        "The quake killed 2,595 people in Hatay, 2,195 in Kahramanmaras, 350 in Adiyaman"
+        " and 300 in Malatya, the agency said."
+    )
+    regions = [f.place.region for f in extract(text, None).figures if f.place]
+    assert regions == ["Hatay", "Kahramanmaraş", "Adıyaman", "Malatya"]
+    assert _places("The toll rose to 1,541 in Turkey and 810 in Syria.") == ["TR", "SY"]
+
+
+def test_counts_given_respectively_take_the_places_listed_before_them() -> None:
+    text = (
+        "Floods have killed more than 3,600 people in Pakistan and Afghanistan, with the two"
+        " governments reporting 1,414 and 2,274 deaths respectively."
+    )
+    assert _places(text)[1:] == ["PK", "AF"]

@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
 from newstally.aliases import group_table
-from newstally.extract.attribution import CUE_STATUS, Frame, SourceRef, innermost_frame
+from newstally.extract.attribution import CUE_STATUS, Frame, FrameIndex, SourceRef
 from newstally.extract.doccache import doc_text
 from newstally.extract.hedges import HEDGE_REACH, find_hedges
 from newstally.extract.measures import find_head_noun, find_measure
 from newstally.extract.numbers import CountMention, count_head_index, find_counts
-from newstally.extract.places import dateline_place, find_place, story_place
+from newstally.extract.places import (
+    LIST_JOINS,
+    dateline_place,
+    find_place,
+    respective_places,
+    story_place,
+)
 from newstally.extract.quotes import FoundQuote
 from newstally.extract.subjects import find_subject, salient_subject
 from newstally.extract.time import TimeExpression
@@ -82,6 +88,34 @@ def _source(ref: SourceRef | None) -> Source:
     if ref is None:
         return Source()
     return Source(text=ref.text, name=ref.name, kind=ref.kind)
+
+
+def relay_chain(doc: Doc, index: FrameIndex, frame: Frame | None) -> list[SourceRef]:
+    """The relays between a figure's source and the article, nearest the source first.
+
+    A frame's own relays ('Reuters reported, citing police') come first; then each frame whose
+    content holds this one's cue, from the inside out, passes it on: 'Kazinform reports,
+    citing Xinhua, that the ministry said 23 were killed' is the ministry's claim via Xinhua
+    and Kazinform, and 'OCHA said, citing the Red Crescent, that ...' the Red Crescent's via
+    OCHA when the Red Crescent's words hold no cue of their own.
+    """
+    if frame is None:
+        return []
+    chain = list(frame.via)
+    inner = frame
+    while True:
+        cue_char = doc[inner.cue_start].idx
+        holders = [
+            f for f in index.holding(cue_char, cue_char + 1)
+            if f is not inner and f.source is not None
+            and (f.content_end - f.content_start) > (inner.content_end - inner.content_start)
+        ]  # fmt: skip
+        if not holders:
+            return chain
+        outer = min(holders, key=lambda f: f.content_end - f.content_start)
+        assert outer.source is not None
+        chain.extend(r for r in (outer.source, *outer.via) if r.text not in {c.text for c in chain})
+        inner = outer
 
 
 def _scope(doc: Doc, sent: Span, mention: CountMention, period: Period | None) -> Scope | None:
@@ -170,6 +204,8 @@ def find_figures(
     previous_subject: Subject | None = None
     previous_sentence = -1
     placeless: set[int] = set()
+    index = FrameIndex(frames)
+    time_starts = [t.start_i for t in times]
     for mention in find_counts(doc):
         noun = find_head_noun(doc, mention)
         measure = find_measure(doc, mention, noun)
@@ -194,9 +230,9 @@ def find_figures(
         subject = _default_role(subject, measure)
         start_char = doc[mention.start].idx
         end_char = doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
-        frame = innermost_frame(frames, start_char, end_char)
+        frame = index.innermost(start_char, end_char)
         source = _source(frame.source if frame else None)
-        via = [Relay(text=r.text, kind=r.kind) for r in (frame.via if frame else [])]
+        via = [Relay(text=r.text, kind=r.kind) for r in relay_chain(doc, index, frame)]
         cue = frame.cue if frame else None
         status = frame.status if frame else Status.CLAIMED
         if frame is None:
@@ -209,7 +245,10 @@ def find_figures(
                     break
         if frame is None and source.kind != SourceKind.UNATTRIBUTED and cue is None:
             source = Source()
-        period, reported = _time_for(times, sent, frame, start_char)
+        in_sentence = times[
+            bisect_left(time_starts, sent.start) : bisect_left(time_starts, sent.end)
+        ]
+        period, reported = _time_for(in_sentence, sent, frame, start_char)
         place: Place | None = find_place(sent, anchor, measure)
         if place is None:
             placeless.add(len(figures))
@@ -250,8 +289,33 @@ def find_figures(
             for k in placeless:
                 if not _counted_abroad(figures[k], fallback):
                     figures[k] = figures[k].model_copy(update={"place": fallback})
+    _respective(doc, figures)
     _attach_trailing_hedges(figures, sentences, hedges)
     return figures
+
+
+def _respective(doc: Doc, figures: list[Figure]) -> None:
+    """'1,414 and 2,274 deaths respectively': the counts of a list ending in 'respectively'
+    take the places of the list before it, in order (see `places.respective_places`)."""
+    text = doc_text(doc)
+    for k, figure in enumerate(figures):
+        sentence = figure.evidence.sentence
+        cut = text.find("respectively", figure.evidence.end, sentence.end)
+        if cut < 0 or (k + 1 < len(figures) and figures[k + 1].evidence.end < cut):
+            continue  # not the last count before 'respectively'
+        chain = [k]
+        while chain[0] > 0:
+            before = figures[chain[0] - 1]
+            between = text[before.evidence.end : figures[chain[0]].evidence.start]
+            if before.evidence.sentence != sentence or between.strip(" ,") not in LIST_JOINS:
+                break
+            chain.insert(0, chain[0] - 1)
+        if len(chain) < 2:
+            continue
+        sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        places = respective_places(sent, len(chain)) if sent is not None else None
+        for i, place in zip(chain, places or [], strict=False):
+            figures[i] = figures[i].model_copy(update={"place": place})
 
 
 def _counted_abroad(figure: Figure, story: Place) -> bool:

@@ -58,9 +58,14 @@ PLACE_ALIASES = {
 }
 
 
+# Letters with no decomposition into a base letter and a mark ('Adıyaman', 'Łódź').
+UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae"})
+
+
 def ascii_fold(text: str) -> str:
-    """'uttarākhand' -> 'uttarakhand': the spelling without diacritics."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """'uttarākhand' -> 'uttarakhand', 'adıyaman' -> 'adiyaman': the spelling without
+    diacritics."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -182,7 +187,7 @@ def _locative(span: Span, measure: Measure) -> bool:
 
 def find_place(sent: Span, anchor: Token, measure: Measure) -> Place | None:
     """The place of a count in its sentence: the most specific locative place, nearest wins."""
-    best: tuple[int, int, Place] | None = None
+    best: tuple[tuple[int, int, int], Place] | None = None
     for span in _place_spans(sent):
         if not _locative(span, measure):
             continue
@@ -195,12 +200,26 @@ def find_place(sent: Span, anchor: Token, measure: Measure) -> Place | None:
         if place is None:
             continue
         place = Place(text=text, country=place.country, region=place.region)
+        # 'killed 2,595 in Hatay, 2,195 in Kahramanmaras ...': the place right after its count
+        # ('N in X', 'N people in X') is that count's, whatever else is near or more precise
+        own = 0 if _right_after(anchor, span) else 1
         specificity = 0 if place.region else 1
         distance = abs(span.root.i - anchor.i)
-        key = (specificity, distance)
-        if best is None or key < best[:2]:
-            best = (specificity, distance, place)
-    return best[2] if best else None
+        key = (own, specificity, distance)
+        if best is None or key < best[0]:
+            best = (key, place)
+    return best[1] if best else None
+
+
+def _right_after(anchor: Token, span: Span) -> bool:
+    """Whether `span` is the object of a locative preposition just after `anchor`."""
+    after = anchor.i + 1
+    if after >= len(anchor.doc) or anchor.doc[after].lower_ not in LOCATIVE_PREPOSITIONS:
+        return False
+    start = after + 1
+    if start < len(anchor.doc) and anchor.doc[start].lower_ == "the":
+        start += 1
+    return span.start == start
 
 
 DATELINE = re.compile(
@@ -226,6 +245,30 @@ def dateline_place(text: str) -> Place | None:
             if place and place.country:
                 return Place(text=match.group(0).strip(" —–-"), country=place.country)
     return None
+
+
+LIST_JOINS = {"", "and", "or"}  # what may stand between two items of a list, commas aside
+
+
+def respective_places(sent: Span, n: int) -> list[Place] | None:
+    """'killed 3,600 in Pakistan and Afghanistan, with 1,414 and 2,274 deaths respectively':
+    the first list of `n` places named before 'respectively', one for each of its counts."""
+    doc = sent.doc
+    cut = next((t.i for t in sent if t.lower_ == "respectively"), None)
+    if cut is None:
+        return None
+    chains: list[list[tuple[Span, Place]]] = []
+    for span in _place_spans(sent):
+        found = resolve_place(span.text)
+        if span.end > cut or found is None or found.country is None:
+            continue
+        place = (span, Place(text=span.text, country=found.country, region=found.region))
+        if chains and doc[chains[-1][-1][0].end : span.start].text.strip(" ,") in LIST_JOINS:
+            chains[-1].append(place)
+        else:
+            chains.append([place])
+    chain = next((c for c in chains if len(c) == n), None)
+    return [place for _, place in chain] if chain else None
 
 
 LEDE_SENTENCES = 3  # the headline and the first sentences say what country a story is about

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newstally.aliases import group_table
-from newstally.extract.doccache import doc_ents
+from newstally.extract.entities import entity_around
 from newstally.extract.measures import (
     AGENT_VERBS,
     MEASURE_VERBS,
@@ -50,12 +50,8 @@ def group_of(text: str) -> str | None:
 
 def _entity_text(tok: Token) -> str:
     """The whole named entity a token belongs to ('North Korean' for 'North')."""
-    if tok.ent_iob_ in {"B", "I"}:
-        doc = tok.doc
-        for ent in doc_ents(doc):
-            if ent.start <= tok.i < ent.end:
-                return ent.text
-    return tok.text
+    span = entity_around(tok)
+    return span.text if span is not None else tok.text
 
 
 def _group_in_tokens(tokens: list[Token]) -> str | None:

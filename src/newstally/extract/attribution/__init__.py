@@ -13,7 +13,7 @@ holds the cue table and `sources` names and kinds sources.
 """
 
 from newstally.extract.attribution.cues import CUE_STATUS
-from newstally.extract.attribution.frame import Frame, innermost_frame
+from newstally.extract.attribution.frame import Frame, FrameIndex, innermost_frame
 from newstally.extract.attribution.sourced import find_frames
 from newstally.extract.attribution.sources import (
     PRONOUNS,
@@ -35,6 +35,7 @@ __all__ = [
     "find_frames",
     "find_unsourced_frames",
     "innermost_frame",
+    "FrameIndex",
     "make_source",
     "source_kind",
 ]

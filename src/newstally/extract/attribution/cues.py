@@ -28,9 +28,15 @@ def gives_a_value(verb: Token) -> bool:
     if verb.lemma_.lower() not in VALUING_VERBS:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objects) and objects[0].lemma_.lower() in VALUE_NOUNS and any(
-        c.dep_ == "prep" and c.lower_ == "at" for c in verb.children
-    )
+    if not objects or objects[0].lemma_.lower() not in VALUE_NOUNS:
+        return False
+    # the parser may hang 'at 1,080' on a word inside a long object ('put the number of troops
+    # killed or wounded over the previous 24 hours at 1,080'): any 'at' with a number after it
+    return any(
+        c.dep_ == "prep" and c.lower_ == "at" and c.i > objects[0].i
+        and any(g.dep_ == "pobj" and (g.like_num or g.pos_ == "NUM") for g in c.children)
+        for c in verb.subtree
+    ) or any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)  # fmt: skip
 
 
 NEGATIONS = _WORDS.negations
@@ -92,7 +98,9 @@ def _shared_subject(verb: Token) -> Token | None:
             return None  # a conjunct with no 'and' is more often a misparsed noun: ', figures'
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         if subjects:
-            return subjects[0]
+            # the nearest: the parser may hang a dateline on as a second subject
+            # ('ASTANA, May 5 (Kazinform) - Kazinform reports, citing ...')
+            return min(subjects, key=lambda c: abs(head.i - c.i))
         if any(c.dep_ == "nsubjpass" for c in head.children):
             return None
         tok = head

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from newstally.extract.attribution.sources import SourceRef
@@ -38,3 +39,32 @@ def innermost_frame(frames: list[Frame], start: int, end: int) -> Frame | None:
     if not holding:
         return None
     return min(holding, key=lambda f: f.content_end - f.content_start)
+
+
+class FrameIndex:
+    """The frames of one article, found by position: `holding` looks only at frames that start
+    close enough before a position to reach it, so a long article's thousands of figures do
+    not each scan its thousands of frames. Gives what `innermost_frame` gives."""
+
+    def __init__(self, frames: list[Frame]) -> None:
+        # (start, order in `frames`): ties go to the earlier frame, as in `innermost_frame`
+        self.order = sorted(range(len(frames)), key=lambda k: (frames[k].content_start, k))
+        self.frames = frames
+        self.starts = [frames[k].content_start for k in self.order]
+        self.reach = max((f.content_end - f.content_start for f in frames), default=0)
+
+    def _holding(self, start: int, end: int) -> list[int]:
+        lo = bisect_left(self.starts, start - self.reach)
+        hi = bisect_right(self.starts, start)
+        return sorted(k for k in self.order[lo:hi] if self.frames[k].covers(start, end))
+
+    def holding(self, start: int, end: int) -> list[Frame]:
+        """Every frame whose content holds [start, end), in the order they were found."""
+        return [self.frames[k] for k in self._holding(start, end)]
+
+    def innermost(self, start: int, end: int) -> Frame | None:
+        """The frame whose content holds [start, end) most tightly."""
+        holding = self.holding(start, end)
+        if not holding:
+            return None
+        return min(holding, key=lambda f: f.content_end - f.content_start)

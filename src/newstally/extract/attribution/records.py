@@ -8,6 +8,9 @@ and `quotes` imports the package.
 
 from __future__ import annotations
 
+import sys
+from bisect import bisect_left, bisect_right, insort
+
 from spacy.tokens import Doc
 
 from newstally.extract.attribution.frame import Frame
@@ -85,11 +88,17 @@ def outermost(attributions: list[Attribution]) -> list[Attribution]:
     it (PolNeAR annotates the outer one only). The widest contents are kept first, so of two
     that hold each other's cues the wider stands."""
     kept: list[Attribution] = []
+    # kept contents by start; the first kept is the widest, so no kept content that starts
+    # more than its width before a cue can hold it (a long article keeps thousands)
+    spans: list[tuple[int, int]] = []
     for candidate in sorted(attributions, key=lambda a: a.content.start - a.content.end):
         cue = candidate.cue_span
-        if cue is not None and any(
-            k.content.start <= cue.start < k.content.end for k in kept
-        ):
-            continue
+        if cue is not None and kept:
+            reach = kept[0].content.end - kept[0].content.start
+            lo = bisect_left(spans, (cue.start - reach, -1))
+            hi = bisect_right(spans, (cue.start, sys.maxsize))
+            if any(start <= cue.start < end for start, end in spans[lo:hi]):
+                continue
         kept.append(candidate)
+        insort(spans, (candidate.content.start, candidate.content.end))
     return kept

@@ -61,6 +61,10 @@ def _content_range(verb: Token, skip: set[int]) -> tuple[int, int] | None:
         elif child.dep_ == "prep" and child.lower_ == "at" and gives_a_value(verb):
             parts.append(child)  # 'put the death toll at 75'
 
+    if gives_a_value(verb) and not any(p.lower_ == "at" for p in parts):
+        # 'put the number of troops killed or wounded ... at 1,080' with 'at' misattached
+        values = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "at" and t.i > verb.i]
+        parts += values[:1]
     if not parts:
         return None
     for part in parts:
@@ -140,12 +144,36 @@ def _relays(doc: Doc, verb: Token) -> list[Token]:
     return cited
 
 
+def _cited_clause(verb: Token) -> tuple[Token, tuple[int, int]] | None:
+    """'citing Xinhua, that the ministry said ...': the cited party and the clause after it.
+
+    The parser hangs the 'that' clause on 'citing' (or on its object) rather than on the verb
+    of saying before it, so the clause is what the cited party says. None when 'citing' only
+    names its party ('..., citing the spy agency.').
+    """
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    cited = objects[0]
+    clauses = [
+        t for t in (*verb.children, *cited.children)
+        if t.dep_ in {"ccomp", "acl", "relcl", "advcl"} and t.i > cited.i
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+    ]  # fmt: skip
+    if not clauses:
+        return None
+    tokens = [t for t in clauses[0].subtree if not t.is_punct or t.i > clauses[0].left_edge.i]
+    return cited, (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
 def _it_speaks(doc: Doc, verb: Token, it: Token) -> bool:
     """'It said 38 bodies had washed ashore': 'it' is a source when it says a clause and
     stands for a body named just before; 'it shows that ...', 'it is said' are not."""
+    # '..., it said, and 2 million were affected': set in the sentence it speaks, as an aside
+    aside = verb.dep_ == "parataxis" and any(c.text == "," for c in verb.children)
     return (
         verb.lemma_.lower() in SAYING_VERBS
-        and any(c.dep_ == "ccomp" for c in verb.children)
+        and (aside or any(c.dep_ == "ccomp" for c in verb.children))
         and _antecedent_body(doc, it) is not None
     )
 
@@ -243,7 +271,16 @@ def _verb_frames(doc: Doc, sent: Span, taken: set[int]) -> list[Frame]:
         source = _source_from_subject(doc, source_tok)
         via: list[SourceRef] = []
         cited = _relays(doc, verb)
-        if cited:
+        passed_on = _cited_clause(verb) if lemma in RELAY_VERBS else None
+        if passed_on is not None:
+            # 'Kazinform reports, citing Xinhua, that the ministry said ...': what follows the
+            # cited party is theirs, passed on by the one citing them
+            cited_tok, content = passed_on
+            via = [source]
+            source = make_source(doc, *_phrase(cited_tok))
+            if _is_cue(verb.head):
+                verb, lemma = verb.head, verb.head.lemma_.lower()  # the cue is 'said', 'reports'
+        elif cited:
             via = [source]
             s2, e2 = _phrase(cited[0])
             source = make_source(doc, s2, e2)

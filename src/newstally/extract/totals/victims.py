@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newstally.extract.doccache import doc_ents, doc_text
+from newstally.extract.doccache import doc_text
+from newstally.extract.entities import entity_around
 from newstally.extract.numbers import read_number
 from newstally.extract.totals.background import BACKGROUND, _aside
 from newstally.extract.totals.harm import WOUNDING_VERBS, _harm_events, _negated
@@ -108,7 +109,7 @@ def _full_name(victim: Token) -> str | None:
     """The whole name a person mention carries: 'Ana Lind', or just 'Lind'."""
     if victim.ent_type_ != "PERSON":
         return None
-    span = next((e for e in doc_ents(victim.doc) if e.start <= victim.i < e.end), None)
+    span = entity_around(victim)
     return span.text if span is not None else victim.text
 
 
