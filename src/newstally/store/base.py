@@ -137,6 +137,11 @@ def _migrate(backend: Backend) -> int:
         if version <= current:
             continue
         with backend.transaction():
+            # read again under the write lock: another process opening the same new store
+            # may have run this migration since the version was first read (SQLite takes its
+            # lock at BEGIN IMMEDIATE, not before `schema_version`)
+            if backend.schema_version() >= version:
+                continue
             for statement in statements(sql):
                 backend.execute(statement)
             backend.set_schema_version(version)
