@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import io
+import random
 import time
 import tracemalloc
 import uuid
@@ -270,3 +271,50 @@ def test_many_records_of_headers_alone_are_within_the_bound(tmp_path: Path) -> N
     path = tmp_path / "crawl.warc"
     path.write_bytes(empty * 2000 + write_crawl(tmp_path / "good.warc", gzipped=False).read_bytes())
     assert len(articles(list(iter_warc_file(path)))) == 2
+
+
+def test_record_starts_with_no_header_end_are_read_once(tmp_path: Path) -> None:
+    # a 'WARC/1.0' line every 80 bytes and no blank line: resuming after each start would read
+    # 64 KiB from each of them (4 MB: three minutes); resuming past what was read, once
+    line = b"WARC/1.0\r\nX-Padding: " + b"a" * 56 + b"\r\n"
+    good = write_crawl(tmp_path / "good.warc", gzipped=False).read_bytes()
+    path = tmp_path / "starts.warc"
+    path.write_bytes(good + line * 50_000)
+    started = time.monotonic()
+    results = list(iter_warc_file(path))
+    assert time.monotonic() - started < 10
+    assert len(articles(results)) == 2
+    assert sum(HEADER_LIMIT_MESSAGE in r.message for r in results if isinstance(r, Failed)) == 1
+
+
+def test_warcio_prints_nothing_of_its_own(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # a Content-Length shorter than the record: warcio warned on stderr, in three lines, and
+    # skips the line left over; the record's cut-off page is reported as having no text
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><p>Two were hurt.</p></html>"
+    short = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/\r\n"
+             b"Content-Length: 50\r\n\r\n" + block + b"\r\n\r\n")
+    path = write_crawl(tmp_path / "crawl.warc", gzipped=False, corrupt=short)
+    results = list(iter_warc_file(path))
+    assert len(articles(results)) == 2
+    assert any("https://x.example/: no article text" in r.message
+               for r in results if isinstance(r, Failed))
+    assert capfd.readouterr().err == ""
+
+
+def test_a_gzip_member_damaged_inside_is_reported(tmp_path: Path,
+                                                   capfd: pytest.CaptureFixture[str]) -> None:
+    # over warcio's 16 KiB block when compressed, so the damage is met after the first block
+    noise = random.Random(13).randbytes(60_000).hex().encode()
+    member = io.BytesIO()
+    response(WARCWriter(member, gzip=True), "https://lantern.example/cut",
+             FLOOD.encode() + b"<!--" + noise + b"-->")
+    data = bytearray(member.getvalue())
+    data[-2000:-1960] = b"\xff" * 40  # deflate data that cannot inflate
+    path = write_crawl(tmp_path / "crawl.warc.gz", gzipped=True, corrupt=bytes(data))
+    results = list(iter_warc_file(path))
+    assert [r.article.url for r in articles(results)] == [
+        "https://lantern.example/world/flood", "https://www.kesh-courier.example/bridge"]
+    assert sum("corrupt record" in r.message for r in results if isinstance(r, Failed)) == 1
+    assert capfd.readouterr().err == ""

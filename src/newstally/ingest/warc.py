@@ -77,9 +77,22 @@ class _BoundedHeaderReader(DecompressingBufferedReader):  # type: ignore[misc]
         data: bytes = super().read(length)
         return data
 
+    def _decompress(self, data: bytes) -> bytes:
+        # warcio prints a gzip error mid-member to stderr and reads it as the member's end;
+        # raised, it is reported as a corrupt record like any other.
+        if self.decompressor and data and self.num_block_read:
+            inflated: bytes = self.decompressor.decompress(data)
+            return inflated
+        first: bytes = super()._decompress(data)
+        return first
+
 
 class _BoundedArchiveIterator(ArchiveIterator):  # type: ignore[misc]
     """warcio's record iterator over `_BoundedHeaderReader`, made before any record is read."""
+
+    # warcio writes this warning to stderr itself when a record's Content-Length is wrong; the
+    # record that follows is then misread, and reported as corrupt in one line.
+    INC_RECORD = ""
 
     def __init__(self, stream: IO[bytes], **kwargs: Any) -> None:
         super().__init__(stream, **kwargs)
@@ -151,7 +164,12 @@ def iter_warc(stream: IO[bytes], name: str) -> Iterator[Ingested | Failed]:
             start = None
         except _CORRUPT as exc:
             failed_at = records.offset
-            start = _next_record_start(stream, failed_at + 1, gzipped)
+            resume = failed_at + 1
+            if isinstance(exc, HeaderTooLong) and not gzipped:
+                # Past what was read: a file of 'WARC/1.0' lines and no blank line would
+                # otherwise be read 64 KiB again from each of its lines.
+                resume = max(resume, stream.tell() - records.reader.rem_length())
+            start = _next_record_start(stream, resume, gzipped)
             if seen == 0 and start is None and failed_at == 0 and not isinstance(
                 exc, HeaderTooLong
             ):
