@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import io
+import random
+import time
+import tracemalloc
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +18,7 @@ from warcio.warcwriter import WARCWriter
 
 from newstally.errors import InputError
 from newstally.ingest.results import Failed, Ingested
-from newstally.ingest.warc import iter_warc_file, looks_like_warc
+from newstally.ingest.warc import MAX_HEADER_BYTES, iter_warc_file, looks_like_warc
 
 FLOOD = """<html><head><title>Flood kills 12 in Valdoria</title>
 <meta property="og:site_name" content="The Daily Lantern">
@@ -186,3 +190,131 @@ def test_a_record_without_content_type_is_skipped_as_corrupt(tmp_path: Path) -> 
     assert isinstance(results[0], Failed) and "corrupt record at byte 0" in results[0].message
     assert [r.article.title for r in results if isinstance(r, Ingested)] == [
         "Flood kills 12 in Valdoria", "Bridge closed after crash"]
+
+
+# 512 times the header bound. Past the bound the reader holds a constant amount whatever the
+# size: the scan for the next record reads 1 MiB at a time, and warcio inflates a gzipped crawl
+# 16 KiB at a time (up to ~17 MiB, and a copy, for a header of one repeated byte). warcio alone
+# held the whole section, several times over (~9 bytes a byte).
+ENDLESS_SIZE = 32 * 1024 * 1024
+HEADER_LIMIT_MESSAGE = f"header section over {MAX_HEADER_BYTES:,} bytes without an end"
+
+
+def endless_warc_headers() -> bytes:
+    line = b"X-Padding: " + b"a" * 60 + b"\r\n"
+    return b"WARC/1.0\r\nWARC-Type: response\r\n" + line * (ENDLESS_SIZE // len(line))
+
+
+def one_endless_line() -> bytes:
+    return b"WARC/1.0\r\nWARC-Type: response\r\nX-Padding: " + b"a" * ENDLESS_SIZE
+
+
+def endless_http_headers() -> bytes:
+    line = b"Set-Cookie: " + b"b" * 60 + b"\r\n"
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + line * (ENDLESS_SIZE // len(line))
+    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://lantern.example/x\r\n"
+            b"Content-Type: application/http; msgtype=response\r\n"
+            b"Content-Length: %d\r\n\r\n" % (len(http) + 1000) + http)
+
+
+ENDLESS = [
+    pytest.param(endless_warc_headers, id="endless WARC header lines"),
+    pytest.param(one_endless_line, id="one endless header line"),
+    pytest.param(endless_http_headers, id="endless HTTP header lines"),
+]
+
+
+@pytest.mark.parametrize("endless", ENDLESS)
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_a_header_section_that_never_ends_is_one_failure_after_the_good_records(
+    tmp_path: Path, endless: Callable[[], bytes], gzipped: bool
+) -> None:
+    good = write_crawl(tmp_path / "good.warc", gzipped=gzipped).read_bytes()
+    path = tmp_path / ("crawl.warc.gz" if gzipped else "crawl.warc")
+    path.write_bytes(good + (gzip.compress(endless()) if gzipped else endless()))
+    list(iter_warc_file(tmp_path / "good.warc"))  # the HTML reader's first run builds its caches
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        results = list(iter_warc_file(path))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert time.monotonic() - started < 20
+    assert peak < 64 * 1024 * 1024
+    assert [r.article.url for r in articles(results)] == [
+        "https://lantern.example/world/flood", "https://www.kesh-courier.example/bridge"]
+    failures = [r.message for r in results if isinstance(r, Failed)]
+    assert failures[-1] == (
+        f"{path}: corrupt record at byte {len(good)} skipped ({HEADER_LIMIT_MESSAGE})")
+    assert len(failures) == 2  # and the app shell's "no article text found"
+
+
+def test_an_endless_header_in_the_middle_loses_only_its_own_record(tmp_path: Path) -> None:
+    path = write_crawl(tmp_path / "crawl.warc", gzipped=False, corrupt=endless_warc_headers())
+    results = list(iter_warc_file(path))
+    assert [r.article.url for r in articles(results)] == [
+        "https://lantern.example/world/flood", "https://www.kesh-courier.example/bridge"]
+    assert sum(HEADER_LIMIT_MESSAGE in r.message for r in results if isinstance(r, Failed)) == 1
+
+
+def test_a_crawl_that_is_one_endless_header_names_the_file_and_byte(tmp_path: Path) -> None:
+    path = tmp_path / "endless.warc"
+    path.write_bytes(one_endless_line())
+    assert list(iter_warc_file(path)) == [Failed(
+        f"{path} @0", f"{path}: corrupt record at byte 0 skipped ({HEADER_LIMIT_MESSAGE})")]
+
+
+def test_many_records_of_headers_alone_are_within_the_bound(tmp_path: Path) -> None:
+    # the bound is per header section: 2,000 empty records (2 headers each) are read as usual
+    empty = b"WARC/1.0\r\nWARC-Type: metadata\r\nContent-Length: 0\r\n\r\n\r\n\r\n"
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(empty * 2000 + write_crawl(tmp_path / "good.warc", gzipped=False).read_bytes())
+    assert len(articles(list(iter_warc_file(path)))) == 2
+
+
+def test_record_starts_with_no_header_end_are_read_once(tmp_path: Path) -> None:
+    # a 'WARC/1.0' line every 80 bytes and no blank line: resuming after each start would read
+    # 64 KiB from each of them (4 MB: three minutes); resuming past what was read, once
+    line = b"WARC/1.0\r\nX-Padding: " + b"a" * 56 + b"\r\n"
+    good = write_crawl(tmp_path / "good.warc", gzipped=False).read_bytes()
+    path = tmp_path / "starts.warc"
+    path.write_bytes(good + line * 50_000)
+    started = time.monotonic()
+    results = list(iter_warc_file(path))
+    assert time.monotonic() - started < 10
+    assert len(articles(results)) == 2
+    assert sum(HEADER_LIMIT_MESSAGE in r.message for r in results if isinstance(r, Failed)) == 1
+
+
+def test_warcio_prints_nothing_of_its_own(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # a Content-Length shorter than the record: warcio warned on stderr, in three lines, and
+    # skips the line left over; the record's cut-off page is reported as having no text
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><p>Two were hurt.</p></html>"
+    short = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://x.example/\r\n"
+             b"Content-Length: 50\r\n\r\n" + block + b"\r\n\r\n")
+    path = write_crawl(tmp_path / "crawl.warc", gzipped=False, corrupt=short)
+    results = list(iter_warc_file(path))
+    assert len(articles(results)) == 2
+    assert any("https://x.example/: no article text" in r.message
+               for r in results if isinstance(r, Failed))
+    assert capfd.readouterr().err == ""
+
+
+def test_a_gzip_member_damaged_inside_is_reported(tmp_path: Path,
+                                                   capfd: pytest.CaptureFixture[str]) -> None:
+    # over warcio's 16 KiB block when compressed, so the damage is met after the first block
+    noise = random.Random(13).randbytes(60_000).hex().encode()
+    member = io.BytesIO()
+    response(WARCWriter(member, gzip=True), "https://lantern.example/cut",
+             FLOOD.encode() + b"<!--" + noise + b"-->")
+    data = bytearray(member.getvalue())
+    data[-2000:-1960] = b"\xff" * 40  # deflate data that cannot inflate
+    path = write_crawl(tmp_path / "crawl.warc.gz", gzipped=True, corrupt=bytes(data))
+    results = list(iter_warc_file(path))
+    assert [r.article.url for r in articles(results)] == [
+        "https://lantern.example/world/flood", "https://www.kesh-courier.example/bridge"]
+    assert sum("corrupt record" in r.message for r in results if isinstance(r, Failed)) == 1
+    assert capfd.readouterr().err == ""

@@ -4,6 +4,10 @@ Only successful HTML responses are articles; requests, metadata, images, redirec
 are skipped silently. A corrupt record is reported once and skipped: the reader looks for the
 next record (the next gzip member, or the next 'WARC/1.' line) and goes on, so one bad record
 does not lose the rest of a crawl.
+
+warcio reads header lines with no bound, so a record whose header section never ends would be
+read into memory whole; the reader under warcio stops a header line or a header block at
+`MAX_HEADER_BYTES`, and that record is reported as corrupt like any other.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeadersParserException
+from warcio.utils import BUFF_SIZE
 
 from newstally.errors import InputError
 from newstally.ingest.html import MAX_HTML_BYTES, read_html
@@ -32,6 +38,65 @@ WARC_MAGIC = b"WARC/1."
 _CORRUPT = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError,
             UnicodeDecodeError, OSError, AttributeError)
 _SCAN_CHUNK = 1 << 20
+# A WARC record's headers and its HTTP response's headers are a few KB (a long cookie or CSP
+# header reaches 8 KB); 64 KiB for one header section, counted from the last blank line, leaves
+# room for any real crawl.
+MAX_HEADER_BYTES = 64 * 1024
+
+
+class HeaderTooLong(ValueError):
+    """A record's header line or header section went past `MAX_HEADER_BYTES` without ending."""
+
+
+class _BoundedHeaderReader(DecompressingBufferedReader):  # type: ignore[misc]
+    """warcio's reader with header reading bounded.
+
+    warcio reads headers, and the blank lines between records, only with readline() and the
+    content only with read(): so the bytes read by readline() since the last blank line are one
+    header section, and that is what is bounded.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.header_bytes = 0
+
+    def readline(self, length: int | None = None) -> bytes:
+        room = MAX_HEADER_BYTES - self.header_bytes + 1
+        line: bytes = super().readline(room if length is None else min(length, room))
+        if not line.strip():
+            self.header_bytes = 0
+            return line
+        self.header_bytes += len(line)
+        if self.header_bytes > MAX_HEADER_BYTES:
+            self.header_bytes = 0
+            raise HeaderTooLong(f"header section over {MAX_HEADER_BYTES:,} bytes without an end")
+        return line
+
+    def read(self, length: int | None = None) -> bytes:
+        self.header_bytes = 0
+        data: bytes = super().read(length)
+        return data
+
+    def _decompress(self, data: bytes) -> bytes:
+        # warcio prints a gzip error mid-member to stderr and reads it as the member's end;
+        # raised, it is reported as a corrupt record like any other.
+        if self.decompressor and data and self.num_block_read:
+            inflated: bytes = self.decompressor.decompress(data)
+            return inflated
+        first: bytes = super()._decompress(data)
+        return first
+
+
+class _BoundedArchiveIterator(ArchiveIterator):  # type: ignore[misc]
+    """warcio's record iterator over `_BoundedHeaderReader`, made before any record is read."""
+
+    # warcio writes this warning to stderr itself when a record's Content-Length is wrong; the
+    # record that follows is then misread, and reported as corrupt in one line.
+    INC_RECORD = ""
+
+    def __init__(self, stream: IO[bytes], **kwargs: Any) -> None:
+        super().__init__(stream, **kwargs)
+        self.reader = _BoundedHeaderReader(self.fh, block_size=BUFF_SIZE)
 
 
 def is_warc_path(path: Path) -> bool:
@@ -88,7 +153,7 @@ def iter_warc(stream: IO[bytes], name: str) -> Iterator[Ingested | Failed]:
         yield Failed(f"{name} @0", f"{name}: corrupt record at byte 0 skipped (no record header)")
     while start is not None:
         stream.seek(start)
-        records = ArchiveIterator(stream, arc2warc=is_arc)
+        records = _BoundedArchiveIterator(stream, arc2warc=is_arc)
         try:
             for record in records:
                 seen += 1
@@ -99,8 +164,15 @@ def iter_warc(stream: IO[bytes], name: str) -> Iterator[Ingested | Failed]:
             start = None
         except _CORRUPT as exc:
             failed_at = records.offset
-            start = _next_record_start(stream, failed_at + 1, gzipped)
-            if seen == 0 and start is None and failed_at == 0:
+            resume = failed_at + 1
+            if isinstance(exc, HeaderTooLong) and not gzipped:
+                # Past what was read: a file of 'WARC/1.0' lines and no blank line would
+                # otherwise be read 64 KiB again from each of its lines.
+                resume = max(resume, stream.tell() - records.reader.rem_length())
+            start = _next_record_start(stream, resume, gzipped)
+            if seen == 0 and start is None and failed_at == 0 and not isinstance(
+                exc, HeaderTooLong
+            ):
                 raise InputError(
                     f"{name}: is not a WARC or ARC file ({_first_line(exc)})"
                 ) from exc
