@@ -69,3 +69,21 @@ def test_captives_counted_as_they_are_rescued_are_no_longer_captured() -> None:
     found = measures("Police said they had rescued 18 of the hostages and that gunmen held 6.")
     assert found["18"] == "other"
     assert measures("Pirates seized 20 hostages off the coast.") == {"20": "captured"}
+
+
+def test_a_headline_verb_read_as_a_plural_noun_still_measures_its_count() -> None:
+    assert measures("Mudflow kills at least 23 in mountain village") == {"at least 23": "killed"}
+    assert measures("Quake injures 40 in Peru") == {"40": "injured"}
+
+
+def test_people_moved_to_camps_are_displaced_but_soldiers_are_not() -> None:
+    assert measures("About 85,000 had been moved to camps, he said.") == {
+        "About 85,000": "displaced"
+    }
+    assert measures("The army moved 300 soldiers to the camp.") == {"300": "deployed"}
+
+
+def test_a_sentence_opening_of_the_dead_measures_its_bare_counts() -> None:
+    found = measures("Of the dead, 812 were in Kermanshah, 536 in Ilam and 295 in Lorestan.")
+    assert found == {"812": "killed", "536": "killed", "295": "killed"}
+    assert measures("Of the injured, two were in critical condition.") == {"two": "injured"}

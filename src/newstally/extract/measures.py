@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newstally.extract.numbers import CountMention, count_head_index, next_content_index
 from newstally.lexicon import in_use
@@ -49,6 +49,7 @@ WOUND_NOUNS = _WORDS.wound_lemmas
 # Where the displaced stay: 'remained in evacuation centres', 'slept in tents'.
 SHELTER_NOUNS = _WORDS.shelter_nouns
 STAY_VERBS = _WORDS.stay_verbs
+MOVING_VERBS = _WORDS.moving_verbs
 # Verbs that end a captivity: their captives are counted as freed, not captured.
 FREEING_VERBS = _WORDS.freeing_verbs  # not swaps of prisoners of war: their own count
 # 'bringing the total to 71': a running total names its measure elsewhere.
@@ -215,9 +216,43 @@ def _fatal_shooting(verb: Token) -> bool:
     return False
 
 
+PARTITIVE_LEAD_TOKENS = 4  # 'Of the dead,' / 'Of those injured,'
+
+
+def _partitive_lead(sent: Span, anchor: Token) -> Measure | None:
+    """'Of the dead, 812 were in Kermanshah province, 536 in Ilam and 295 in Lorestan': a
+    sentence that opens by naming the counted people measures the bare counts after it."""
+    lead = list(sent[: PARTITIVE_LEAD_TOKENS + 1])
+    if not lead or lead[0].lower_ != "of" or anchor.i <= lead[0].i:
+        return None
+    comma = next((t.i for t in lead if t.text == ","), None)
+    if comma is None or anchor.i < comma:
+        return None
+    for tok in lead[1:]:
+        if tok.i >= comma:
+            break
+        if tok.lower_ in MEASURE_ADJECTIVES:
+            return MEASURE_ADJECTIVES[tok.lower_]
+    return None
+
+
+def _headline_verb(tok: Token) -> bool:
+    """'Mudflow kills at least 23', 'Quake injures 40': headline English drops the article, and
+    the tagger then reads the present-tense verb as a plural noun; with a count for its object
+    it is the verb."""
+    return (
+        tok.tag_ == "NNS"
+        and tok.lower_.endswith("s")
+        and tok.lower_[:-1] in MEASURE_VERBS
+        and any(c.dep_ == "dobj" and (c.like_num or c.pos_ == "NUM") for c in tok.children)
+    )
+
+
 def _measure_of_verb(tok: Token, anchor: Token) -> Measure | None:
     """The measure a verb implies for a count it governs (e.g. 'killed 50')."""
     lemma = _lemma(tok)
+    if _headline_verb(tok):
+        return MEASURE_VERBS.get(tok.lower_[:-1])  # 'Mudflow kills at least 23'
     if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
         return None
     if lemma == CLAIM_VERB:
@@ -243,8 +278,9 @@ def _measure_of_verb(tok: Token, anchor: Token) -> Measure | None:
         MEASURE_VERBS
     ):
         return MEASURE_ADJECTIVES[tok.lower_]  # '12 were still missing' (tagged a verb)
-    if lemma in STAY_VERBS and _in_shelter(tok):
-        return Measure.DISPLACED
+    if (lemma in STAY_VERBS or lemma in MOVING_VERBS) and _in_shelter(tok):
+        # soldiers moved to a camp are deployed, not displaced
+        return None if people_role(anchor) == Role.SOLDIERS else Measure.DISPLACED
     if lemma == "send" or lemma in {"deploy", "dispatch", "station"}:
         return Measure.DEPLOYED
     if lemma in {"shoot", "gun"} and _fatal_shooting(tok):
@@ -286,10 +322,12 @@ def _has_pobj(verb: Token, preps: AbstractSet[str], lemmas: AbstractSet[str]) ->
 
 
 def _in_shelter(verb: Token) -> bool:
-    """'remained in evacuation centres', 'spent the night in tents': staying where the
-    displaced stay. A bare 'centre' must be an evacuation or relief centre."""
+    """'remained in evacuation centres', 'spent the night in tents', 'moved to camps': staying
+    (or being moved to) where the displaced stay. A bare 'centre' must be an evacuation or
+    relief centre."""
+    places = {"in", "at"} | ({"to", "into"} if _lemma(verb) in MOVING_VERBS else set())
     for c in verb.children:
-        if c.dep_ != "prep" or c.lower_ not in {"in", "at"}:
+        if c.dep_ != "prep" or c.lower_ not in places:
             continue
         for g in c.children:
             if g.dep_ != "pobj" or _lemma(g) not in SHELTER_NOUNS:
@@ -433,6 +471,9 @@ def find_measure(doc: Doc, mention: CountMention, noun: Token | None) -> Measure
         # 'two men were shot, one fatally'
         if after < len(doc) and doc[after].lower_ in {"fatally", "mortally"}:
             return Measure.KILLED
+        lead = _partitive_lead(anchor.sent, anchor)
+        if lead is not None:
+            return lead
     # climb the parse: the count or its noun as object/subject of a measure verb
     tok = anchor
     # 'Two men ... shot a man': a count that does the harm is not the harm's count

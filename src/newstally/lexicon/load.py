@@ -41,7 +41,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "measures": {
         "actor_nouns": "set", "roleless_nouns": "set", "loss_verbs": "set",
         "hospital_words": "set", "wound_lemmas": "set", "shelter_nouns": "set",
-        "stay_verbs": "set", "freeing_verbs": "set", "total_nouns": "set",
+        "stay_verbs": "set", "moving_verbs": "set", "freeing_verbs": "set", "total_nouns": "set",
         "total_verbs": "set", "agent_verbs": "set", "military_losers": "set",
         "valuing_verbs": "set", "value_nouns": "set",
         "people_nouns": "grouped:Role", "measure_nouns": "grouped:Measure",

@@ -31,6 +31,7 @@ class MeasuresLexicon:
     wound_lemmas: frozenset[str]
     shelter_nouns: frozenset[str]
     stay_verbs: frozenset[str]
+    moving_verbs: frozenset[str]  # 'moved to camps': the displaced, with a shelter noun
     freeing_verbs: frozenset[str]
     total_nouns: frozenset[str]
     total_verbs: frozenset[str]
