@@ -282,3 +282,26 @@ def test_toll_of_an_earlier_event_stays_out_of_the_current_series(seen) -> None:
         ]
     )
     assert sorted(s.key for s in result.series) == ["killed/-/RU", "killed/people (2015)/RU"]
+
+
+def test_a_headline_restating_its_articles_sourced_count_is_that_sources_claim(seen) -> None:
+    # 'Quake toll rises to 44,218' over '..., the disaster authority said' in one article,
+    # and a second outlet's article giving the authority's count
+    headline = seen(44218, 44218, source=None, kind="unattributed", article="a1", fid="f1")
+    body = seen(44218, 44218, source="disaster authority", kind="government", article="a1",
+                fid="f2", start=80)  # fmt: skip
+    relay = seen(44218, 44218, source="disaster authority", kind="government", article="a2",
+                 outlet="two.example")  # fmt: skip
+    (claim,) = only_series(headline, body, relay).claims
+    assert claim.source.name == "disaster authority"
+    assert sorted((s.article, s.figure) for s in claim.sightings) == [
+        ("a1", "f1"), ("a1", "f2"), ("a2", "f1"),
+    ]  # fmt: skip
+
+
+def test_an_unattributed_count_two_sources_of_its_article_give_stays_the_articles(seen) -> None:
+    own = seen(12, 12, source=None, kind="unattributed", article="a1", fid="f1")
+    police = seen(12, 12, source="police", kind="government", article="a1", fid="f2")
+    medics = seen(12, 12, source="medics", kind="ngo", article="a1", fid="f3")
+    claims = tally([own, police, medics]).series[0].claims
+    assert any(c.source.kind.value == "unattributed" for c in claims)

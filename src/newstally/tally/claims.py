@@ -44,7 +44,9 @@ SAME_CLAIM_RULE = (
     "kind of status (asserting, denying or disputing), and the same source: equal normalised "
     "names, or two authorities (government, military, official, person) that do not name "
     "different countries, or, for an unattributed figure, the same story when the story was "
-    "copied (near-duplicate articles), else the same outlet."
+    "copied (near-duplicate articles), else the same outlet. An unattributed figure that "
+    "restates a count its own article gives one source for (a headline, a lede) is that "
+    "source's."
 )
 
 # How far a round form may sit from the exact number it rounds: "more than 10,000" covers
@@ -206,6 +208,7 @@ def resolve(figures: Iterable[SightedFigure]) -> list[Resolved]:
             for s, group in zip(seen, groups, strict=True)
         ]
     )
+    seen = restated(seen)
     copied = {s.story for s in seen if s.story != s.article_id}
     resolved: list[Resolved] = []
     for s, group, country in zip(seen, groups, countries, strict=True):
@@ -238,6 +241,67 @@ def background_year(period: Period | None, day: dt.date | None) -> int | None:
 def background_group(group: str | None, year: int) -> str:
     """The group of a background figure, so it makes its own series: 'people (2015)'."""
     return f"{group or 'people'} ({year})"
+
+
+@dataclass(frozen=True)
+class _Restated:
+    """A sighted figure shown with the source its own article gives the same count."""
+
+    seen: SightedFigure
+    figure: Figure
+
+    @property
+    def article_id(self) -> str:
+        return self.seen.article_id
+
+    @property
+    def published(self) -> dt.date | None:
+        return self.seen.published
+
+    @property
+    def outlet(self) -> str | None:
+        return self.seen.outlet
+
+    @property
+    def url(self) -> str | None:
+        return self.seen.url
+
+    @property
+    def title(self) -> str | None:
+        return self.seen.title
+
+    @property
+    def story(self) -> str:
+        return self.seen.story
+
+
+def restated(seen: Sequence[SightedFigure]) -> list[SightedFigure]:
+    """Unattributed figures that restate a sourced count of their own article, with its source.
+
+    A headline ('Nepal quake toll rises to 44,218') or a lede states the count the body
+    attributes ('..., the disaster authority said'): the article says whose count it is once,
+    and every restatement in it is that source's claim. Only when one source in the article
+    gives that measure and those numbers; otherwise the figure stays the article's own.
+    """
+    sources: dict[tuple[str, str, int | None, int | None], set[str]] = defaultdict(set)
+    first: dict[tuple[str, str, int | None, int | None], Figure] = {}
+    for s in seen:
+        f = s.figure
+        if f.source.kind != SourceKind.UNATTRIBUTED:
+            key = (s.article_id, f.measure.value, f.count.low, f.count.high)
+            sources[key].add(source_name(f.source.name or f.source.text))
+            first.setdefault(key, f)
+    out: list[SightedFigure] = []
+    for s in seen:
+        f = s.figure
+        key = (s.article_id, f.measure.value, f.count.low, f.count.high)
+        if f.source.kind == SourceKind.UNATTRIBUTED and len(sources.get(key, ())) == 1:
+            given = first[key]
+            update = {"source": given.source, "via": given.via}
+            out.append(_Restated(s, f.model_copy(update=update)))
+        else:
+            out.append(s)
+    return out
 
 
 def own_voice(seen: SightedFigure, copied: set[str]) -> str | None:
