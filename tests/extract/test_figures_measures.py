@@ -87,3 +87,14 @@ def test_a_sentence_opening_of_the_dead_measures_its_bare_counts() -> None:
     found = measures("Of the dead, 812 were in Kermanshah, 536 in Ilam and 295 in Lorestan.")
     assert found == {"812": "killed", "536": "killed", "295": "killed"}
     assert measures("Of the injured, two were in critical condition.") == {"two": "injured"}
+
+
+def test_a_total_brought_to_a_number_the_model_reads_as_a_date_is_a_running_total() -> None:
+    text = (
+        "Another 12 people were killed overnight, bringing the total killed in the capital"
+        " since July 1 to 112, the UN said."
+    )
+    found = {f.count.text: (f.measure.value, f.scope) for f in extract(text, None).figures}
+    assert found["112"] == ("killed", "cumulative")
+    # a number of days is still part of its date
+    assert measures("The siege lasted 100 days and killed 40.") == {"40": "killed"}

@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from newstally.extract.pipeline import load_pipeline
-from newstally.extract.time import find_time_expressions, holiday_day, resolve_day
+from newstally.extract.time import find_time_expressions, holiday_day, is_coarse, resolve_day
 
 SATURDAY = dt.date(2024, 3, 16)
 JANUARY_3 = dt.date(2025, 1, 3)  # a Friday
@@ -128,3 +128,26 @@ def test_a_past_year_alone_is_the_period_it_names(
 
 def test_the_publication_year_alone_names_no_period(nlp: Language) -> None:
     assert find_time_expressions(nlp("In 2026, 40 people died."), dt.date(2026, 4, 6)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Russia lost 33,000 troops in September.", ("2026-09-01", "2026-09-30")),
+        ("At least 14,900 have died since February 2022.", ("2022-02-01", "2026-10-08")),
+        ("In May, 40 people died.", ("2026-05-01", "2026-05-31")),
+        ("More than 400 people have died this year.", ("2026-01-01", "2026-10-08")),
+        ("Some 12 people have died in October.", ("2026-10-01", "2026-10-08")),
+    ],
+)
+def test_a_month_or_this_year_is_the_span_it_names(
+    nlp: Language, text: str, period: tuple[str, str]
+) -> None:
+    [expr] = find_time_expressions(nlp(text), dt.date(2026, 10, 8))
+    assert expr.is_range
+    assert (expr.first.isoformat(), expr.last.isoformat()) == period  # type: ignore[union-attr]
+
+
+def test_a_weekday_is_no_month(nlp: Language) -> None:
+    [expr] = find_time_expressions(nlp("Two men were shot on Sunday."), dt.date(2026, 10, 8))
+    assert not expr.is_range and not is_coarse(expr)

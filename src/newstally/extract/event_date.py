@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newstally.extract.time import YEAR_ONLY, TimeExpression
+from newstally.extract.time import TimeExpression, is_coarse
 
 EVENT_VERBS = {"shoot", "kill", "happen", "occur", "die", "find", "wound", "injure", "fire",
                "report", "respond", "stab", "erupt", "strike", "hit"}  # fmt: skip
@@ -95,7 +95,9 @@ def _lead_span(doc: Doc, times: list[TimeExpression], published: dt.date) -> dt.
     them. Only the first time expression counts, and only a span opened by a named day
     ('since Friday'), not a vague one ('the past week', 'over the weekend': one event in it).
     """
-    lead = next((t for t in times if not _publication_stamp(t, published)), None)
+    lead = next(
+        (t for t in times if not _publication_stamp(t, published) and not is_coarse(t)), None
+    )
     if (
         lead is None
         or not lead.is_range
@@ -142,8 +144,8 @@ def find_event_date(
             and expr.first <= published
             and _harm_sentence(doc, expr)
             # 'the 11th person murdered this year, up from this time in 2013': a past year
-            # compares, it does not date the event
-            and not YEAR_ONLY.match(expr.text.lower())
+            # or month compares, it does not date the event
+            and not is_coarse(expr)
         ):
             return expr.first
     for expr in days:

@@ -11,13 +11,13 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newstally.aliases import group_table
 from newstally.extract.attribution import CUE_STATUS, Frame, FrameIndex, SourceRef
 from newstally.extract.doccache import doc_text
 from newstally.extract.hedges import HEDGE_REACH, find_hedges
-from newstally.extract.measures import find_head_noun, find_measure
+from newstally.extract.measures import TOTAL_VERBS, find_head_noun, find_measure
 from newstally.extract.numbers import CountMention, count_head_index, find_counts
 from newstally.extract.places import (
     LIST_JOINS,
@@ -118,11 +118,21 @@ def relay_chain(doc: Doc, index: FrameIndex, frame: Frame | None) -> list[Source
         inner = outer
 
 
+def _brought_to(tok: Token) -> bool:
+    """'bringing the total killed in the capital since July 1 to 112': the value a verb of
+    totalling brings its total to, however far the verb is from the count."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "to"
+        and tok.head.head.lemma_.lower() in TOTAL_VERBS
+    )
+
+
 def _scope(doc: Doc, sent: Span, mention: CountMention, period: Period | None) -> Scope | None:
     """Running total or increment, from the words just before the count."""
     before = doc[max(sent.start, mention.start - 6) : mention.start].text
     after = doc[mention.end : min(sent.end, mention.end + 2)].text
-    if CUMULATIVE_CUES.search(before):
+    if CUMULATIVE_CUES.search(before) or _brought_to(doc[count_head_index(doc, mention)]):
         return Scope.CUMULATIVE
     if INCREMENT_CUES.search(before) or re.match(r"^\s*more\b", after):
         return Scope.INCREMENT

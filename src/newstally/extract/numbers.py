@@ -298,7 +298,26 @@ def _in_excluded_entity(tok: Token) -> bool:
         return False
     # the small model tags some counts of people as a QUANTITY ('Up to 60 migrants'): a number
     # that modifies a noun for people is a count whatever the entity label says
-    return tok.ent_type_ != "QUANTITY" or not _modifies_people_noun(tok)
+    if tok.ent_type_ == "QUANTITY":
+        return not _modifies_people_noun(tok)
+    # ... and glues a count to a date before it ('since July 1 to 112'): a number no calendar
+    # has (past 31, not a year) that counts no unit of time is no part of a date
+    if tok.ent_type_ == "DATE":
+        return not _no_date_number(tok)
+    return True
+
+
+TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour",
+              "hours", "minute", "minutes", "decade", "decades"}  # fmt: skip
+
+
+def _no_date_number(tok: Token) -> bool:
+    text = tok.text.replace(",", "")
+    if not text.isdigit() or YEAR.match(text) or int(text) <= 31:
+        return False
+    doc = tok.doc
+    following = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    return following not in TIME_UNITS
 
 
 def _modifies_people_noun(tok: Token) -> bool:

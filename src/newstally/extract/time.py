@@ -389,6 +389,61 @@ def _past_year(doc: Doc, start: int, end: int, published: dt.date) -> TimeExpres
     return TimeExpression(text, start, end, first, last, True)
 
 
+MONTH_NUMBERS = {name: k for k, names in enumerate(
+    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
+# A month alone, or with its year: 'in September', 'since February 2022', 'this year'.
+MONTH_ONLY = re.compile(
+    r"^(?:(?P<lead>in|since|during|the|last) )?(?P<month>[a-z]+)\.?(?: (?P<year>(?:19|20)\d\d))?$"
+)
+THIS_YEAR = {"this year", "so far this year", "in this year"}
+
+
+def _named_month(doc: Doc, start: int, end: int, published: dt.date) -> TimeExpression | None:
+    """A month as the period it names: 'lost 33,000 troops in September' covers September;
+    'since February 2022' and 'since the February 2022 invasion' run from its first day to the
+    publication date, and so does 'this year' from January 1. A month with no year is the
+    latest one not after the publication date; the current month ends at that date."""
+    span = doc[start:end]
+    if span.text.lower() in THIS_YEAR:
+        return TimeExpression(span.text, start, end, dt.date(published.year, 1, 1), published, True)
+    match = MONTH_ONLY.match(span.text.lower())
+    if match is None:
+        return None
+    lead = match.group("lead")
+    if lead in {None, "the"} and start >= 2 and doc[start - 1].lower_ == "the":
+        lead = doc[start - 2].lower_  # 'since the February 2022 invasion'
+    elif lead == "the" and start >= 1:
+        lead = doc[start - 1].lower_
+    month = MONTH_NUMBERS.get(match.group("month") or "")
+    if month is None:
+        return None
+    year = int(match.group("year")) if match.group("year") else published.year
+    if not match.group("year") and month > published.month:
+        year -= 1
+    if dt.date(year, month, 1) > published:
+        return None
+    first = dt.date(year, month, 1)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    last = min(following - dt.timedelta(days=1), published)
+    if lead == "since":
+        last = published
+    return TimeExpression(span.text, start, end, first, last, True)
+
+
+def is_coarse(expr: TimeExpression) -> bool:
+    """A whole year or month ('in 2015', 'in September'): background or a span, never the day
+    of an event."""
+    lowered = expr.text.lower()
+    month = MONTH_ONLY.match(lowered)
+    return (
+        bool(YEAR_ONLY.match(lowered))
+        or (month is not None and month.group("month") in MONTH_NUMBERS)
+        or lowered in THIS_YEAR
+    )
+
+
 RANGE_LEADS = {"from", "between", "since"}
 SPAN_LEADS = {"over", "in", "during", "within"}
 
@@ -434,9 +489,11 @@ def find_time_expressions(doc: Doc, published: dt.date | None) -> list[TimeExpre
             found.append(TimeExpression(ent.text, ent.start, ent.end, day, day, False))
             anchor = day
             continue
-        past_year = _past_year(doc, start, end, published)
-        if past_year is not None:
-            found.append(past_year)
+        past_span = _past_year(doc, start, end, published) or _named_month(
+            doc, start, end, published
+        )
+        if past_span is not None:
+            found.append(past_span)
     taken = {i for expr in found for i in range(expr.start_i, expr.end_i)}
     found = sorted([*found, *_holidays(doc, published, taken)], key=lambda expr: expr.start_i)
     return _dated_weekdays(doc, found)
