@@ -26,3 +26,21 @@ def test_others_wounded_outweigh_a_part_of_them(nlp: Language) -> None:
         "Saturday. Two of the victims were shot in their legs."
     )
     assert totals(nlp, text) == (1, 4)
+
+
+def test_a_story_of_a_death_that_never_says_anyone_survived_counts_no_injured(
+    nlp: Language,
+) -> None:
+    text = (
+        "Police said Raymond Foss, 79, shot his wife, 78-year-old Sandra, and then shot "
+        "himself. The two were pronounced dead at the scene."
+    )
+    assert totals(nlp, text) == (2, 0)
+
+
+def test_a_survivor_named_anywhere_keeps_the_injured_victim(nlp: Language) -> None:
+    text = (
+        "A man was shot and killed and a woman was shot late Sunday on Cedar Street, police "
+        "said. The woman was taken to a hospital in stable condition."
+    )
+    assert totals(nlp, text) == (1, 1)
