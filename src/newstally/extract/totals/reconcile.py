@@ -51,7 +51,7 @@ def find_totals(doc: Doc, figures: list[Figure]) -> dict[Measure, Total]:
 # Words that say someone survived being harmed; 'gunshot wounds' is how the dead died too.
 SURVIVAL = re.compile(
     r"\b(?:injur\w*|wounded|wounding|hurt|surviv\w*|hospital\w*|condition|grazed|recover\w*|"
-    r"treated|non-life-threatening)\b",
+    r"treated|non-life-threatening|breathing|alive)\b",
     re.IGNORECASE,
 )
 
