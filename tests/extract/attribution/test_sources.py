@@ -34,3 +34,9 @@ def test_a_source_wrapped_over_two_lines_has_a_one_line_name() -> None:
     )
     (found,) = [a for a in attributions(text) if a.cue == "say"]
     assert found.source.name is not None and "\n" not in found.source.name
+
+
+def test_a_country_the_model_tags_as_a_person_is_the_owner_not_the_source() -> None:
+    # the small model tags 'Nepal' in "Nepal's disaster authority" as a PERSON
+    [figure] = extract("Nepal's disaster authority said 44,218 people had been killed.").figures
+    assert (figure.source.name, figure.source.kind.value) == ("disaster authority", "government")

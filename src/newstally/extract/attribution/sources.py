@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from newstally.aliases import group_table
 from newstally.extract.doccache import doc_ents, span_ents
 from newstally.model import SourceKind
 
@@ -139,6 +140,16 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def people_in(span: Span) -> list[Span]:
+    """The PERSON entities of a source phrase, less the countries the small model tags as
+    people ("Nepal's disaster authority" is an authority of Nepal, not a person named Nepal)."""
+    countries = group_table().iso_of
+    return [
+        e for e in span_ents(span)
+        if e.label_ == "PERSON" and re.sub(r"[’']s$", "", e.text).strip() not in countries
+    ]  # fmt: skip
+
+
 def source_name(doc: Doc, start: int, end: int) -> str | None:
     """A normalised name: the person or organisation, without titles, owners or acronyms.
 
@@ -147,10 +158,9 @@ def source_name(doc: Doc, start: int, end: int) -> str | None:
     'Ukrainian outlet evocation.info' -> 'evocation.info'; 'reports' -> None.
     """
     span = doc[start:end]
-    for ent in span_ents(span):
-        if ent.label_ == "PERSON":
-            name = re.sub(r"[’']s$", "", ent.text).strip()
-            return name
+    for ent in people_in(span):
+        name = re.sub(r"[’']s$", "", ent.text).strip()
+        return name
     for ent in span_ents(span):
         # 'The Front for the Renewal of the North': the organisation's whole name
         if ent.label_ == "ORG" and ent.start <= span.root.i < ent.end:
@@ -203,7 +213,7 @@ def source_name(doc: Doc, start: int, end: int) -> str | None:
 def make_source(doc: Doc, start: int, end: int) -> SourceRef:
     start, end = _trim(doc, start, end)
     text = doc[start:end].text
-    has_person = any(e.label_ == "PERSON" for e in span_ents(doc[start:end]))
+    has_person = bool(people_in(doc[start:end]))
     name = source_name(doc, start, end)
     if name is None and doc[start:end].text.lower() not in ANONYMOUS_SOURCES:
         name = text or None
