@@ -32,8 +32,8 @@ def test_a_story_of_a_death_that_never_says_anyone_survived_counts_no_injured(
     nlp: Language,
 ) -> None:
     text = (
-        "Police said Raymond Foss, 79, shot his wife, 78-year-old Sandra, and then shot "
-        "himself. The two were pronounced dead at the scene."
+        "Harold Vance, 81, shot his wife Edith, 77, in their den and then shot himself, a "
+        "sheriff's spokesman said. Deputies found the couple dead on Tuesday."
     )
     assert totals(nlp, text) == (2, 0)
 
