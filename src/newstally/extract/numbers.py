@@ -307,8 +307,7 @@ def _in_excluded_entity(tok: Token) -> bool:
     return True
 
 
-TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hour",
-              "hours", "minute", "minutes", "decade", "decades"}  # fmt: skip
+TIME_UNITS = _WORDS.time_units
 
 
 def _no_date_number(tok: Token) -> bool:
@@ -321,12 +320,11 @@ def _no_date_number(tok: Token) -> bool:
 
 
 def _modifies_people_noun(tok: Token) -> bool:
-    people = _PEOPLE_NOUNS
     for _ in range(3):
         if tok.dep_ not in {"quantmod", "nummod", "advmod"} or tok.head is tok:
             return False
         tok = tok.head
-        if tok.lemma_.lower() in people or tok.lower_ in people:
+        if tok.lemma_.lower() in _PEOPLE_NOUNS or tok.lower_ in _PEOPLE_NOUNS:
             return True
     return False
 

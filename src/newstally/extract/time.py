@@ -9,6 +9,7 @@ dateparser reads absolute dates ('Dec. 14', '14 December 2024').
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -389,10 +390,12 @@ def _past_year(doc: Doc, start: int, end: int, published: dt.date) -> TimeExpres
     return TimeExpression(text, start, end, first, last, True)
 
 
-MONTH_NUMBERS = {name: k for k, names in enumerate(
-    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
-     ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
+# 'september', 'sep', 'sept' -> 9: the full English names and the abbreviations of MONTHS
+MONTH_NUMBERS = {
+    **{calendar.month_name[k].lower(): k for k in range(1, 13)},
+    **{abbreviation: k for k, abbreviation in enumerate(MONTHS, start=1)},
+    "sept": 9,
+}
 # A month alone, or with its year: 'in September', 'since February 2022', 'this year'.
 MONTH_ONLY = re.compile(
     r"^(?:(?P<lead>in|since|during|the|last) )?(?P<month>[a-z]+)\.?(?: (?P<year>(?:19|20)\d\d))?$"

@@ -51,7 +51,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "vague": "ranges", "couple": "ranges", "units": "ints", "multipliers": "ints",
         "words.article_units": "set", "words.quantity_words": "set",
         "words.open_above_verbs": "set", "words.street_words": "set",
-        "words.not_count_numbers": "set",
+        "words.not_count_numbers": "set", "words.time_units": "set",
         **{f"bounds.{name}": "phrases" for name in (
             "lower_bound_strict", "lower_bound", "upper_bound_strict", "upper_bound",
             "approx_upper", "approximate", "trailing_lower", "trailing_approx")},

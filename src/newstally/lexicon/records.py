@@ -53,6 +53,7 @@ class QuantitiesLexicon:
     open_above_verbs: frozenset[str]
     street_words: frozenset[str]
     not_count_numbers: frozenset[str]
+    time_units: frozenset[str]
     lower_bound_strict: frozenset[Phrase]
     lower_bound: frozenset[Phrase]
     upper_bound_strict: frozenset[Phrase]

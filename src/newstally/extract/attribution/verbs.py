@@ -271,6 +271,7 @@ def _verb_frames(doc: Doc, sent: Span, taken: set[int]) -> list[Frame]:
         source = _source_from_subject(doc, source_tok)
         via: list[SourceRef] = []
         cited = _relays(doc, verb)
+        cue = verb  # the frame's cue: this verb, or the verb of saying a 'citing' hangs on
         passed_on = _cited_clause(verb) if lemma in RELAY_VERBS else None
         if passed_on is not None:
             # 'Kazinform reports, citing Xinhua, that the ministry said ...': what follows the
@@ -279,7 +280,7 @@ def _verb_frames(doc: Doc, sent: Span, taken: set[int]) -> list[Frame]:
             via = [source]
             source = make_source(doc, *_phrase(cited_tok))
             if _is_cue(verb.head):
-                verb, lemma = verb.head, verb.head.lemma_.lower()  # the cue is 'said', 'reports'
+                cue = verb.head  # 'said', 'reports'
         elif cited:
             via = [source]
             s2, e2 = _phrase(cited[0])
@@ -288,10 +289,10 @@ def _verb_frames(doc: Doc, sent: Span, taken: set[int]) -> list[Frame]:
             via.append(recipient)
         frames.append(
             Frame(
-                cue=lemma,
-                cue_start=verb.i,
-                cue_end=verb.i + 1,
-                status=_status(lemma, verb),
+                cue=cue.lemma_.lower(),
+                cue_start=cue.i,
+                cue_end=cue.i + 1,
+                status=_status(cue.lemma_.lower(), cue),
                 source=source,
                 content_start=content[0],
                 content_end=content[1],
