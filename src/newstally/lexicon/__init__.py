@@ -10,10 +10,9 @@ tables once, when they are imported, through `in_use()`: a bad file does not sto
 (`import newstally` and `newstally --help` still work, and the CLI can say what is wrong in one
 line); it is kept, and `check()`, which every extraction calls first, raises it. The variable
 must be set before `newstally` is imported, and changing it later changes nothing in a running
-process: the variable must be set before `newstally` is
-imported, and changing it later changes nothing in a running process. The environment is how
-the choice reaches every worker process: a spawned worker (`FastExtractor`, a local Dask
-cluster) inherits it and loads the same file.
+process. The environment is how the choice reaches every worker process: a spawned worker
+(`FastExtractor`, a local Dask cluster) inherits it and loads the same file. A remote Dask
+worker does not: it must be started with the same NEWSTALLY_LEXICON and the same file.
 """
 
 from __future__ import annotations
