@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import subprocess
 import sys
@@ -153,3 +154,42 @@ def test_the_cli_reports_a_bad_newstally_lexicon_in_one_line(tmp_path: Path) -> 
             assert run.returncode == 1
             message = f"{path}:2: 'peg' is listed twice in 'measures.valuing_verbs'"
             assert run.stderr.strip() == f"newstally: error: {message}"
+
+
+def test_hedges_are_patterns_kept_in_file_order() -> None:
+    patterns = load_lexicon().hedges.patterns
+    assert isinstance(patterns, tuple)
+    assert patterns.index(r"\breportedly\b") > patterns.index("unverified")
+
+
+def test_a_user_hedge_is_appended_after_the_builtin_ones(tmp_path: Path) -> None:
+    path = _write(tmp_path, "[hedges]\npatterns = ['not checked by this newspaper']\n")
+    patterns = load_lexicon(path).hedges.patterns
+    assert patterns[-1] == "not checked by this newspaper"
+    assert patterns[:-1] == load_lexicon().hedges.patterns
+
+
+def test_a_hedge_that_is_not_a_regular_expression_names_its_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "[hedges]\npatterns = [\n  'fine',\n  'unclosed (group',\n]\n")
+    with pytest.raises(LexiconError, match="is not a regular expression") as caught:
+        load_lexicon(path)
+    assert caught.value.line == 4
+
+
+def test_a_user_hedge_reaches_the_figures_of_a_report(tmp_path: Path) -> None:
+    path = _write(tmp_path, "[hedges]\npatterns = ['not checked by this newspaper']\n")
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Rebels said 40 soldiers were killed in the raid on Sunday. "
+        "The figure was not checked by this newspaper.\n"
+    )
+    command = [sys.executable, "-c", "from newstally.cli import app; app()", "extract",
+               "-f", "json", str(article)]  # fmt: skip
+    hedges = []
+    builtin = {k: v for k, v in os.environ.items() if k != ENV_VAR}
+    for env in (builtin, {**builtin, ENV_VAR: str(path)}):
+        run = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=120, check=True
+        )
+        hedges.append([h for f in json.loads(run.stdout)["figures"] for h in f["hedges"]])
+    assert hedges == [[], ["not checked by this newspaper"]]

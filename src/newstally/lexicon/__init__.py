@@ -22,13 +22,20 @@ from functools import lru_cache
 
 from newstally.errors import LexiconError
 from newstally.lexicon.load import load_lexicon
-from newstally.lexicon.records import CuesLexicon, Lexicon, MeasuresLexicon, QuantitiesLexicon
+from newstally.lexicon.records import (
+    CuesLexicon,
+    HedgesLexicon,
+    Lexicon,
+    MeasuresLexicon,
+    QuantitiesLexicon,
+)
 
 ENV_VAR = "NEWSTALLY_LEXICON"
 
 __all__ = [
     "ENV_VAR",
     "CuesLexicon",
+    "HedgesLexicon",
     "Lexicon",
     "MeasuresLexicon",
     "QuantitiesLexicon",

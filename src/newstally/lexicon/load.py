@@ -1,11 +1,11 @@
 """Reading and validating the lexicon files, and merging a user's override into them.
 
-Each built-in file `newstally/data/<concern>.toml` is one concern (measures, quantities, cues);
-`SCHEMA` says what every key holds. A user's override file (`NEWSTALLY_LEXICON=FILE`) uses
-the same keys under a table named for the concern (`[quantities.vague]`) and *extends* the
+Each built-in file `newstally/data/<concern>.toml` is one concern (measures, quantities, cues,
+hedges); `SCHEMA` says what every key holds. A user's override file (`NEWSTALLY_LEXICON=FILE`)
+uses the same keys under a table named for the concern (`[quantities.vague]`) and *extends* the
 built-in tables: words are added, a mapping entry is added or overwritten, a word given a new
-group leaves its old one. A table named in the top-level list `replace = ["quantities.vague"]`
-is replaced by the user's version instead.
+group leaves its old one, a pattern is appended after the built-in ones. A table named in the
+top-level list `replace = ["quantities.vague"]` is replaced by the user's version instead.
 
 tomllib gives no line numbers for valid TOML, so a bad entry's line is found by scanning the
 file text for its key or quoted word (`_line_of`).
@@ -25,6 +25,7 @@ from typing import Any
 from newstally.errors import LexiconError
 from newstally.lexicon.records import (
     CuesLexicon,
+    HedgesLexicon,
     Lexicon,
     MeasuresLexicon,
     Phrase,
@@ -32,11 +33,11 @@ from newstally.lexicon.records import (
 )
 from newstally.model import Measure, Role, Status
 
-CONCERNS = ("measures", "quantities", "cues")
+CONCERNS = ("measures", "quantities", "cues", "hedges")
 # What each key of a concern's file holds. Kinds: 'set' (list of words), 'phrases' (list of
 # space-separated phrases), 'grouped:<Enum>' (table: group value -> list of words, each word
 # once), 'ranges' (phrase -> [low, high]), 'ints' (word -> integer), 'preps' (word -> a string
-# of space-separated words).
+# of space-separated words), 'patterns' (ordered list of regular expressions, each must compile).
 SCHEMA: dict[str, dict[str, str]] = {
     "measures": {
         "actor_nouns": "set", "roleless_nouns": "set", "loss_verbs": "set",
@@ -62,14 +63,17 @@ SCHEMA: dict[str, dict[str, str]] = {
         "words.not_cue_verbs": "set", "words.relative_pronouns": "set",
         "words.regard_as_verbs": "set", "phrasal": "preps",
     },
+    "hedges": {"patterns": "patterns"},
 }  # fmt: skip
 ENUMS: dict[str, type[StrEnum]] = {"Role": Role, "Measure": Measure, "Status": Status}
 
 
 def _line_of(text: str, needle: str, occurrence: int = 1) -> int | None:
-    """1-based line of the `occurrence`-th appearance of `needle` as a key or quoted word."""
+    """1-based line of the `occurrence`-th appearance of `needle` as a key or quoted word
+    (double quotes, or single quotes: a pattern is a literal string)."""
     pattern = re.compile(
-        rf'(^\s*"?{re.escape(needle)}"?\s*=)|("{re.escape(needle)}")', re.MULTILINE
+        rf'(^\s*"?{re.escape(needle)}"?\s*=)|("{re.escape(needle)}")|(\'{re.escape(needle)}\')',
+        re.MULTILINE,
     )
     for k, match in enumerate(pattern.finditer(text), start=1):
         if k == occurrence:
@@ -115,9 +119,23 @@ def _words(file: _File, key: str, value: Any) -> list[str]:
     return value
 
 
+def _patterns(file: _File, key: str, value: Any) -> list[str]:
+    """An ordered list of regular expressions: order matters in an alternation, so no set."""
+    patterns = _words(file, key, value)
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise file.error(f"'{pattern}' in '{key}' is not a regular expression: {exc}",
+                             pattern) from exc  # fmt: skip
+    return patterns
+
+
 def _parse(file: _File, key: str, kind: str, value: Any) -> Any:
     """The value of one key as a Python table: set, dict or dict of enum members."""
     short = key.rsplit(".", 1)[-1]
+    if kind == "patterns":
+        return _patterns(file, key, value)
     if kind in {"set", "phrases"}:
         words = _words(file, key, value)
         return {tuple(w.split()) for w in words} if kind == "phrases" else set(words)
@@ -182,6 +200,8 @@ def _builtin(concern: str) -> _File:
 def _merge(kind: str, base: Any, extra: Any) -> Any:
     if kind in {"set", "phrases"}:
         return base | extra
+    if kind == "patterns":
+        return base + [p for p in extra if p not in base]
     return {**{k: v for k, v in base.items() if k not in extra}, **extra} if kind.startswith(
         "grouped:"
     ) else {**base, **extra}
@@ -231,6 +251,8 @@ def _frozen(value: Any) -> Any:
         return frozenset(value)
     if isinstance(value, dict):
         return MappingProxyType(value)
+    if isinstance(value, list):
+        return tuple(value)
     return value
 
 
@@ -247,6 +269,7 @@ def load_lexicon(override: Path | str | None = None) -> Lexicon:
     tables = _tables(user)
     build: dict[str, Callable[..., Any]] = {
         "measures": MeasuresLexicon, "quantities": QuantitiesLexicon, "cues": CuesLexicon,
+        "hedges": HedgesLexicon,
     }  # fmt: skip
     parts = {c: build[c](**{k: _frozen(v) for k, v in tables[c].items()}) for c in CONCERNS}
     return Lexicon(**parts, override=Path(override) if override is not None else None)

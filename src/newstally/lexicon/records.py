@@ -80,10 +80,18 @@ class CuesLexicon:
 
 
 @dataclass(frozen=True)
+class HedgesLexicon:
+    """hedges.toml: the phrases that weaken a figure, as regular expressions in match order."""
+
+    patterns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """All the vocabulary, and where it came from (`override` is the user's file, if any)."""
 
     measures: MeasuresLexicon
     quantities: QuantitiesLexicon
     cues: CuesLexicon
+    hedges: HedgesLexicon
     override: Path | None = None
