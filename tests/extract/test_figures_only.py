@@ -37,3 +37,24 @@ def test_source_two_sentences_earlier_is_kept() -> None:
 def test_inflected_harm_verb_selects_the_sentence() -> None:
     masked = mask_for_figures("Title. Nothing. Nothing. Nothing. Two were killed.")
     assert "Two were killed." in masked
+
+
+def test_figures_only_report_keeps_original_text_and_offsets() -> None:
+    import datetime as dt
+
+    from newstally.extract.report import extract
+
+    text = (
+        "Fire in Leeds\nThe council met on Tuesday. The band played on and on. It was late."
+        " Police said three people were killed in the fire."
+    )
+    full = extract(text, published=dt.date(2024, 1, 2))
+    fast = extract(text, published=dt.date(2024, 1, 2), figures_only=True)
+    assert fast.article.text == text
+    assert [(f.measure, f.count) for f in fast.figures] == [
+        (f.measure, f.count) for f in full.figures
+    ]
+    assert fast.figures
+    for figure in fast.figures:
+        span = figure.evidence
+        assert text[span.start : span.end] == full.article.text[span.start : span.end]
