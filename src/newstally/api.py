@@ -189,9 +189,11 @@ def extract_lines(
     model: str | None = None,
     workers: int = 1,
     on_failure: Notify = _ignore,
+    figures_only: bool = False,
 ) -> Iterator[Report]:
     """One report per good line of a JSON Lines file, in input order; a bad line is passed to
-    `on_failure` and skipped."""
+    `on_failure` and skipped. `figures_only` (the ledger mode) runs in this process only,
+    for now."""
     from newstally.extract import extract_many
     from newstally.extract.pipeline import load_pipeline
     from newstally.ingest.jsonl import read_article_lines
@@ -204,7 +206,11 @@ def extract_lines(
                 yield item
 
     yield from extract_many(
-        articles(), nlp=load_pipeline(model), fast=workers > 1, n_process=workers
+        articles(),
+        nlp=load_pipeline(model),
+        fast=workers > 1 and not figures_only,
+        n_process=workers,
+        figures_only=figures_only,
     )
 
 
@@ -236,14 +242,16 @@ def read_article(file: str) -> tuple[ArticleInput, str]:
     return read_text_article(path), str(path)
 
 
-def extract_article(item: ArticleInput, *, model: str | None = None) -> Report:
+def extract_article(
+    item: ArticleInput, *, model: str | None = None, figures_only: bool = False
+) -> Report:
     """The report for one article, in this process."""
     from newstally.extract import extract
     from newstally.extract.pipeline import load_pipeline
 
     return extract(
         item.text, item.published, url=item.url, title=item.title, outlet=item.outlet,
-        authors=item.authors, nlp=load_pipeline(model),
+        authors=item.authors, nlp=load_pipeline(model), figures_only=figures_only,
     )
 
 

@@ -58,6 +58,14 @@ def extract_command(
     ] = None,
     workers: WorkersOption = None,
     fast: FastOption = False,
+    figures_only: Annotated[
+        bool,
+        typer.Option(
+            "--figures-only",
+            help="Ledger mode: parse only the sentences figures need; quotes and attributions "
+            "elsewhere are left out.",
+        ),
+    ] = False,
 ) -> None:
     """Extract the figures, quotes and attributions of one article.
 
@@ -75,7 +83,7 @@ def extract_command(
         chosen = output or OutputFormat.JSONL
         if chosen not in (OutputFormat.JSONL, OutputFormat.CSV):
             fail(f"--jsonl writes jsonl or csv, not {chosen.value}", code=2)
-        _extract_jsonl(jsonl, chosen, when, model, worker_count(workers))
+        _extract_jsonl(jsonl, chosen, when, model, worker_count(workers), figures_only)
         return
     if fast:
         fail("--fast speeds up --jsonl; one article is extracted in this process", code=2)
@@ -88,7 +96,7 @@ def extract_command(
         url=url or article.url,
         title=title or article.title,
     )
-    report = api.extract_article(article, model=model)
+    report = api.extract_article(article, model=model, figures_only=figures_only)
     print_reports([(report, name)], output or OutputFormat.TABLE)
 
 
@@ -98,6 +106,7 @@ def _extract_jsonl(
     published: dt.date | None,
     model: str | None,
     workers: int = 1,
+    figures_only: bool = False,
 ) -> None:
     from newstally import api
 
@@ -114,7 +123,13 @@ def _extract_jsonl(
         fail(f"{name}: cannot be read ({exc.strerror or exc})")
     with handle:
         reports = api.extract_lines(
-            handle, name, published=published, model=model, workers=workers, on_failure=failed
+            handle,
+            name,
+            published=published,
+            model=model,
+            workers=workers,
+            on_failure=failed,
+            figures_only=figures_only,
         )
         print_reports(((report, name) for report in reports), output)
     if failures:

@@ -19,13 +19,14 @@ def extract_many(
     batch_size: int = 32,
     fast: bool = False,
     n_process: int | None = None,
+    figures_only: bool = False,
 ) -> Iterator[Report]:
     """Extract many articles with one pipeline and `nlp.pipe` batching, in input order.
 
     `fast` runs the pipeline and extraction in `n_process` worker processes (default: one per
     core), with the same reports (see `fastpath`)."""
-    if not fast:
-        yield from extract_batched(items, nlp=nlp, batch_size=batch_size)
+    if not fast or figures_only:  # the workers do not take the ledger mode yet
+        yield from extract_batched(items, nlp=nlp, batch_size=batch_size, figures_only=figures_only)
         return
     from newstally.extract.fastpath import extract_parallel
 

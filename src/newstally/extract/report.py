@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from newstally import lexicon
 from newstally.articles import MAX_TEXT_CHARS, ArticleInput, normalise_text
+from newstally.extract.figures_only import mask_for_figures
 from newstally.extract.parse import parse, parse_many
 from newstally.extract.pipeline import load_pipeline
 from newstally.extract.steps import STEPS, Steps
@@ -28,16 +29,19 @@ def extract(
     authors: Iterable[str] = (),
     nlp: Language | None = None,
     disable: Iterable[str] = (),
+    figures_only: bool = False,
 ) -> Report:
     """Extract figures, quotes and attributions from one article; `disable` names steps to
-    switch off (see `steps`).
+    switch off (see `steps`). `figures_only` parses only the sentences figures need
+    (`figures_only.mask_for_figures`); the report's text is still the whole article.
 
     >>> report = extract("Police said two people were killed.", published=dt.date(2024, 1, 2))
     """
     item = ArticleInput(normalise_text(text), published, url, title, outlet, tuple(authors))
     steps = STEPS.without(*disable)
     pipeline = nlp or load_pipeline()
-    return build_report(parse(pipeline, item.text), item, steps)
+    parsed = mask_for_figures(item.text) if figures_only else item.text
+    return build_report(parse(pipeline, parsed), item, steps)
 
 
 def extract_batched(
@@ -45,6 +49,7 @@ def extract_batched(
     *,
     nlp: Language | None = None,
     batch_size: int = 32,
+    figures_only: bool = False,
 ) -> Iterator[Report]:
     """Extract many articles in this process with one pipeline and `nlp.pipe` batching, in
     input order. (`newstally.extract.extract_many` chooses between this and worker processes.)
@@ -54,7 +59,8 @@ def extract_batched(
         for i in items
     )
     pipeline = nlp or load_pipeline()
-    for doc, item in parse_many(pipeline, ((i.text, i) for i in checked), batch_size):
+    texts = ((mask_for_figures(i.text) if figures_only else i.text, i) for i in checked)
+    for doc, item in parse_many(pipeline, texts, batch_size):
         yield build_report(doc, item)
 
 
