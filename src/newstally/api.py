@@ -192,8 +192,7 @@ def extract_lines(
     figures_only: bool = False,
 ) -> Iterator[Report]:
     """One report per good line of a JSON Lines file, in input order; a bad line is passed to
-    `on_failure` and skipped. `figures_only` (the ledger mode) runs in this process only,
-    for now."""
+    `on_failure` and skipped. `figures_only` is the ledger mode (`extract.figures_only`)."""
     from newstally.extract import extract_many
     from newstally.extract.pipeline import load_pipeline
     from newstally.ingest.jsonl import read_article_lines
@@ -208,7 +207,7 @@ def extract_lines(
     yield from extract_many(
         articles(),
         nlp=load_pipeline(model),
-        fast=workers > 1 and not figures_only,
+        fast=workers > 1,
         n_process=workers,
         figures_only=figures_only,
     )

@@ -88,10 +88,14 @@ def _ready() -> int:
     return os.getpid()
 
 
-def _extract_chunk(items: list[ArticleInput], batch_size: int) -> list[Report]:
+def _extract_chunk(
+    items: list[ArticleInput], batch_size: int, figures_only: bool = False
+) -> list[Report]:
     """In a worker: the reports for one chunk, by the ordinary in-process path."""
     assert _worker_nlp is not None, "worker started without its pipeline"
-    return list(extract_batched(items, nlp=_worker_nlp, batch_size=batch_size))
+    return list(
+        extract_batched(items, nlp=_worker_nlp, batch_size=batch_size, figures_only=figures_only)
+    )
 
 
 def _chunks(items: Iterable[ArticleInput], size: int) -> Iterator[list[ArticleInput]]:
@@ -118,10 +122,12 @@ class FastExtractor:
         n_process: int | None = None,
         batch_size: int = 64,
         chunk_articles: int = CHUNK_ARTICLES,
+        figures_only: bool = False,
     ) -> None:
         self.processes = default_processes() if n_process is None else max(1, n_process)
         self.batch_size = batch_size
         self.chunk_articles = chunk_articles
+        self.figures_only = figures_only  # the ledger mode, sent with every chunk
         self._nlp = nlp
         self._model = model
         self._executor: ProcessPoolExecutor | None = None
@@ -158,12 +164,16 @@ class FastExtractor:
         """Reports for `items` in input order; a worker's error is raised here."""
         if self._executor is None:
             nlp = self._nlp or load_pipeline(self._model)
-            yield from extract_batched(items, nlp=nlp, batch_size=self.batch_size)
+            yield from extract_batched(
+                items, nlp=nlp, batch_size=self.batch_size, figures_only=self.figures_only
+            )
             return
         pending: deque[Future[list[Report]]] = deque()
         try:
             for chunk in _chunks(items, self.chunk_articles):
-                pending.append(self._executor.submit(_extract_chunk, chunk, self.batch_size))
+                pending.append(self._executor.submit(
+                    _extract_chunk, chunk, self.batch_size, self.figures_only
+                ))
                 if len(pending) >= self.processes * TASKS_AHEAD:
                     yield from pending.popleft().result()
             while pending:
@@ -192,6 +202,7 @@ def extract_parallel(
     n_process: int | None = None,
     batch_size: int = 64,
     chunk_articles: int = CHUNK_ARTICLES,
+    figures_only: bool = False,
 ) -> Iterator[Report]:
     """Reports for `items`, in input order, from a `FastExtractor` made for this call."""
     iterator = iter(items)
@@ -201,7 +212,10 @@ def extract_parallel(
     second = next(iterator, None)
     if second is None:
         # one article: starting workers would cost more than it saves
-        yield from extract_batched([first], nlp=nlp or load_pipeline(model), batch_size=batch_size)
+        yield from extract_batched(
+            [first], nlp=nlp or load_pipeline(model), batch_size=batch_size,
+            figures_only=figures_only,
+        )
         return
     with FastExtractor(
         nlp=nlp,
@@ -209,5 +223,6 @@ def extract_parallel(
         n_process=n_process,
         batch_size=batch_size,
         chunk_articles=chunk_articles,
+        figures_only=figures_only,
     ) as extractor:
         yield from extractor.extract_many(chain([first, second], iterator))

@@ -40,10 +40,9 @@ def _vocabulary(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], froze
         return hit[1]
     q, m = lexicon.quantities, lexicon.measures
     quantity: set[str] = set(q.units) | set(q.multipliers) | set(q.quantity_words)
-    for phrase in list(q.vague) + list(q.couple):
-        quantity.update(
-            str(w).lower() for w in (phrase if isinstance(phrase, tuple) else (phrase,))
-        )
+    # a vague phrase by its last word ('dozen' of 'a few dozen'): its other words ('a', 'of')
+    # are in nearly every sentence
+    quantity.update(phrase[-1].lower() for phrase in list(q.vague) + list(q.couple))
     people = set(m.people_nouns) | set(m.measure_nouns) | set(m.measure_verbs)
     people |= set(m.measure_adjectives) | set(m.roleless_nouns) | set(m.wound_lemmas)
     dates = {n.lower() for n in list(calendar.month_name) + list(calendar.day_name) if n}

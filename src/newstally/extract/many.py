@@ -24,8 +24,9 @@ def extract_many(
     """Extract many articles with one pipeline and `nlp.pipe` batching, in input order.
 
     `fast` runs the pipeline and extraction in `n_process` worker processes (default: one per
-    core), with the same reports (see `fastpath`)."""
-    if not fast or figures_only:  # the workers do not take the ledger mode yet
+    core), with the same reports (see `fastpath`); `figures_only` (the ledger mode) goes to the
+    workers with every chunk."""
+    if not fast:
         yield from extract_batched(items, nlp=nlp, batch_size=batch_size, figures_only=figures_only)
         return
     from newstally.extract.fastpath import extract_parallel
@@ -34,4 +35,6 @@ def extract_many(
         ArticleInput(normalise_text(i.text), i.published, i.url, i.title, i.outlet, i.authors)
         for i in items
     )
-    yield from extract_parallel(checked, nlp=nlp, n_process=n_process)
+    yield from extract_parallel(
+        checked, nlp=nlp, n_process=n_process, figures_only=figures_only
+    )
