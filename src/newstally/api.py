@@ -91,6 +91,7 @@ def ingest_inputs(
     workers: int = 1,
     on_item: Notify = _ignore,
     on_failure: Notify = _ignore,
+    figures_only: bool = False,
 ) -> IngestSummary:
     """Read files, folders and URLs (`read_inputs`), then extract and store each article.
 
@@ -98,14 +99,15 @@ def ingest_inputs(
     processes (the same reports; a script that does so needs an `if __name__ == "__main__":`
     guard, as every `spawn` pool does). A bad input never stops the rest: it is counted in
     `failed` and passed to `on_failure` as it happens; `on_item` hears each input's name
-    (a progress bar).
+    (a progress bar). `figures_only` is the ledger mode (`extract.figures_only`): the reports
+    leave out quotes and attributions outside the sentences the figures need.
     """
     from newstally.ingest.inputs import read_inputs
 
     results = read_inputs(inputs, urls=urls, allow_private=allow_private)
     return ingest_results(
         results, store, published=published, model=model, workers=workers,
-        on_item=on_item, on_failure=on_failure,
+        on_item=on_item, on_failure=on_failure, figures_only=figures_only,
     )
 
 
@@ -118,6 +120,7 @@ def ingest_results(
     workers: int = 1,
     on_item: Notify = _ignore,
     on_failure: Notify = _ignore,
+    figures_only: bool = False,
 ) -> IngestSummary:
     """Extract and store what a reader yielded; the one ingest loop every caller shares.
 
@@ -154,7 +157,8 @@ def ingest_results(
 
     nlp = load_pipeline(model)
     reports = extract_many(
-        pending(), nlp=nlp, batch_size=INGEST_BATCH, fast=workers > 1, n_process=workers
+        pending(), nlp=nlp, batch_size=INGEST_BATCH, fast=workers > 1, n_process=workers,
+        figures_only=figures_only,
     )
     for report in reports:
         if store.add(report):

@@ -105,6 +105,14 @@ WorkersOption = Annotated[
         show_default=False,
     ),
 ]
+FiguresOnlyOption = Annotated[
+    bool,
+    typer.Option(
+        "--figures-only",
+        help="Ledger mode: parse only the sentences figures need; quotes and attributions "
+        "elsewhere are left out.",
+    ),
+]
 FastOption = Annotated[
     bool,
     typer.Option(

@@ -13,6 +13,7 @@ import typer
 from newstally.cli.app import app
 from newstally.cli.common import (
     FastOption,
+    FiguresOnlyOption,
     ModelOption,
     OutputFormat,
     PublishedOption,
@@ -58,14 +59,7 @@ def extract_command(
     ] = None,
     workers: WorkersOption = None,
     fast: FastOption = False,
-    figures_only: Annotated[
-        bool,
-        typer.Option(
-            "--figures-only",
-            help="Ledger mode: parse only the sentences figures need; quotes and attributions "
-            "elsewhere are left out.",
-        ),
-    ] = False,
+    figures_only: FiguresOnlyOption = False,
 ) -> None:
     """Extract the figures, quotes and attributions of one article.
 

@@ -14,6 +14,7 @@ from newstally.cli.common import (
     DEFAULT_DB,
     DbOption,
     FastOption,
+    FiguresOnlyOption,
     ModelOption,
     PublishedOption,
     WorkersOption,
@@ -54,6 +55,7 @@ def ingest_command(
     ] = False,
     workers: WorkersOption = None,
     fast: FastOption = False,  # accepted for old scripts; no effect
+    figures_only: FiguresOnlyOption = False,
 ) -> None:
     """Extract articles and store them in the database.
 
@@ -94,10 +96,11 @@ def ingest_command(
         done = api.ingest_inputs(
             inputs or [], store, urls=url_list, allow_private=allow_private, published=when,
             model=model, workers=worker_count(workers), on_item=started, on_failure=warn,
+            figures_only=figures_only,
         )
     console.print(
         f"stored {done.stored}, already present {done.present}, failed {len(done.failed)}"
-        f"  ({db})",
+        f"  ({db}{', figures-only mode' if figures_only else ''})",
         markup=False,
     )
     if done.failed:
