@@ -1,4 +1,4 @@
-from newstally.extract.figures_only import mask_for_figures
+from newstally.extract.figures_only import CONTEXT_BEFORE, mask_for_figures
 
 
 def test_sentence_without_number_is_blanked() -> None:
@@ -24,14 +24,13 @@ def test_offsets_stay_valid_and_newlines_kept() -> None:
     assert masked[start : start + 2] == "12"
 
 
-def test_source_two_sentences_earlier_is_kept() -> None:
-    text = (
-        "Title. Filler one. Filler two. Police chief Ann Lee spoke. She was clear."
-        " Four people died."
-    )
+def test_sentences_within_the_reach_before_a_figure_are_kept() -> None:
+    before = [f"Filler number {word}." for word in ("one", "two", "three", "four", "five", "six")]
+    before = before[: CONTEXT_BEFORE + 1]
+    text = " ".join(["Title.", *before, "Four people died."])
     masked = mask_for_figures(text)
-    assert "Police chief Ann Lee spoke." in masked
-    assert "Filler two." not in masked
+    assert before[1] in masked  # the farthest sentence the reach keeps
+    assert before[0] not in masked  # one further back is blanked
 
 
 def test_inflected_harm_verb_selects_the_sentence() -> None:
