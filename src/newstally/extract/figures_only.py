@@ -4,8 +4,8 @@ The statistical pipeline then runs on the masked text: every unselected characte
 (newlines kept), so every offset into the masked text is an offset into the original one.
 Quotes and attributions outside the selected sentences are not found; that is the trade.
 
-    >>> mask_for_figures("The mayor spoke. Three people were killed.")[:16].strip()
-    ''
+    >>> mask_for_figures("Three people were killed. The mayor spoke.")
+    'Three people were killed.                 '
 
 A sentence is selected when it holds a digit, a number word or a vague quantity together with a
 people or harm word (all from the lexicon); with it go the `CONTEXT_BEFORE` sentences before it
@@ -30,46 +30,34 @@ _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"'\u201d\u2019)]*|\n|$)")
 _WORD = re.compile(r"[A-Za-z]+|\d")
 
 
-_cache: dict[int, tuple[Lexicon, tuple[frozenset[str], frozenset[str], frozenset[str]]]] = {}
-
-
 def _vocabulary(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(quantity words, people-or-harm lemmas, date words), lower case, from the lexicon.
-
-    Cached by identity: the lexicon is frozen but holds mappings, so it cannot be hashed."""
-    hit = _cache.get(id(lexicon))
-    if hit is not None and hit[0] is lexicon:
-        return hit[1]
+    """(quantity words, people-or-harm lemmas, date words), lower case, from the lexicon."""
     q, m = lexicon.quantities, lexicon.measures
     quantity: set[str] = set(q.units) | set(q.multipliers) | set(q.quantity_words)
     # a vague phrase by its last word ('dozen' of 'a few dozen'): its other words ('a', 'of')
     # are in nearly every sentence
-    quantity.update(phrase[-1].lower() for phrase in list(q.vague) + list(q.couple))
+    quantity.update(phrase[-1] for phrase in list(q.vague) + list(q.couple))
     people = set(m.people_nouns) | set(m.measure_nouns) | set(m.measure_verbs)
     people |= set(m.measure_adjectives) | set(m.roleless_nouns) | set(m.wound_lemmas)
-    dates = {n.lower() for n in list(calendar.month_name) + list(calendar.day_name) if n}
+    dates = {n for n in list(calendar.month_name) + list(calendar.day_name) if n}
     dates |= set(q.time_units)
-    vocabulary = (
-        frozenset(w.lower() for w in quantity),
-        frozenset(w.lower() for w in people),
-        frozenset(dates),
-    )
-    _cache[id(lexicon)] = (lexicon, vocabulary)
-    return vocabulary
+    def lower(words: set[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in words)
+
+    return lower(quantity), lower(people), lower(dates)
+
+
+# Read once, at import, like every extract module's tables (`newstally.lexicon.in_use`).
+_QUANTITY, _PEOPLE, _DATES = _vocabulary(in_use())
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Cheap sentence bounds (no model): ends at . ! ? or a newline."""
-    spans = []
-    for match in _SENTENCE.finditer(text):
-        if match.end() > match.start():
-            spans.append((match.start(), match.end()))
-    return spans
+    return [m.span() for m in _SENTENCE.finditer(text) if m.end() > m.start()]
 
 
-def select_sentences(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
+def select_sentences(text: str) -> list[tuple[int, int]]:
     """The spans of the sentences the figures need, in text order."""
-    quantity, people, dates = _vocabulary(lexicon or in_use())
     spans = sentence_spans(text)
     keep: set[int] = set()
     first_found = False
@@ -80,19 +68,19 @@ def select_sentences(text: str, lexicon: Lexicon | None = None) -> list[tuple[in
         if not first_found:
             keep.add(i)
             first_found = True
-        has_number = any(w.isdigit() or w in quantity for w in words)
+        has_number = any(w.isdigit() or w in _QUANTITY for w in words)
         # a crude lemma: 'killed' ~ 'kill', 'died' ~ 'die', 'victims' ~ 'victim'
-        has_people = any(w in people or w[:-1] in people or w[:-2] in people for w in words)
+        has_people = any(w in _PEOPLE or w[:-1] in _PEOPLE or w[:-2] in _PEOPLE for w in words)
         if has_number and has_people:
             keep.update(range(max(0, i - CONTEXT_BEFORE), i + 1))
-        if any(w in dates for w in words):
+        if any(w in _DATES for w in words):
             keep.add(i)
     return [spans[i] for i in sorted(keep)]
 
 
-def mask_for_figures(text: str, lexicon: Lexicon | None = None) -> str:
+def mask_for_figures(text: str) -> str:
     """The text with every character outside the selected sentences a space, newlines kept."""
     out = [c if c == "\n" else " " for c in text]
-    for start, end in select_sentences(text, lexicon):
+    for start, end in select_sentences(text):
         out[start:end] = text[start:end]
     return "".join(out)
