@@ -101,6 +101,39 @@ def test_two_worker_processes_store_what_ingest_stores(tmp_path: Path, samples: 
     assert sum(len(read_shard(shard)) for shard in shards) == SAMPLE_COUNT
 
 
+def test_batch_figures_only_stores_ledger_mode_reports_that_a_full_run_replaces(
+    tmp_path: Path, scheduler: str
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "flood.txt").write_text(
+        "Floods in the valley\n"
+        "Officials said 12 people were killed and 30 injured on Monday.\n"
+        '"We will rebuild every house," the mayor told reporters.\n'
+    )
+    db = tmp_path / "news.db"
+    batch = ("batch", folder, "--db", db, "--scheduler", scheduler)
+    code, out, err = run(*batch, "--figures-only")
+    assert (code, err) == (0, ""), err
+    assert "stored 1," in out and "figures-only mode" in out
+    (ledger,) = stored_reports(db).values()
+    assert sorted(f.count.low for f in ledger.figures) == [12, 30] and ledger.quotes == []
+    with open_store(db) as store:
+        assert store.mode(ledger.article.id) == "figures-only"
+
+    # the full run's chunks have other ids (the mode is a setting), and its reports replace
+    code, out, err = run(*batch)
+    assert (code, err) == (0, ""), err
+    assert "computed 1, skipped 0" in out and "stored 1," in out
+    (full,) = stored_reports(db).values()
+    assert full.quotes
+    assert [(f.measure, f.count) for f in full.figures] == [
+        (f.measure, f.count) for f in ledger.figures
+    ]
+    with open_store(db) as store:
+        assert store.mode(full.article.id) == "full"
+
+
 # --- restarts --------------------------------------------------------------------------------
 
 

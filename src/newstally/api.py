@@ -124,7 +124,9 @@ def ingest_results(
 ) -> IngestSummary:
     """Extract and store what a reader yielded; the one ingest loop every caller shares.
 
-    An article whose text is already stored (same content id) is skipped before extraction.
+    An article whose text is already stored (same content id) is skipped before extraction,
+    unless this run is in full mode and the stored report was made in the ledger mode: the
+    full report then replaces it.
     """
     from newstally.extract import extract_many
     from newstally.extract.pipeline import load_pipeline
@@ -147,7 +149,8 @@ def ingest_results(
             except InputError as exc:
                 failed(str(exc))
                 continue
-            if store.has(article_id(text)):
+            # a full-mode run redoes what the ledger mode stored (`Store.add`)
+            if store.has(article_id(text), full=not figures_only):
                 summary.present += 1
                 continue
             yield ArticleInput(
@@ -161,7 +164,7 @@ def ingest_results(
         figures_only=figures_only,
     )
     for report in reports:
-        if store.add(report):
+        if store.add(report, figures_only=figures_only):
             summary.stored += 1
         else:
             summary.present += 1
@@ -284,13 +287,17 @@ def batch(
     model: str | None = None,
     published: dt.date | None = None,
     allow_private: bool = False,
+    figures_only: bool = False,
     console: Console | None = None,
 ) -> BatchResult:
-    """Extract on a Dask cluster into Parquet shards, then store them (`newstally.batch`)."""
+    """Extract on a Dask cluster into Parquet shards, then store them (`newstally.batch`);
+    `figures_only` is the ledger mode, recorded with each stored report."""
     from newstally.batch import DEFAULT_CHUNK_SIZE, DEFAULT_WORKERS, Settings
     from newstally.batch import batch as run
 
-    settings = Settings(model=model, published=published, allow_private=allow_private)
+    settings = Settings(
+        model=model, published=published, allow_private=allow_private, figures_only=figures_only
+    )
     return run(
         list(inputs), db=db, out=out, workers=workers or DEFAULT_WORKERS,
         threads_per_worker=threads_per_worker, chunk_size=chunk_size or DEFAULT_CHUNK_SIZE,
@@ -298,12 +305,19 @@ def batch(
     )
 
 
-def evaluate(dataset: Path, *, limit: int | None = None, model: str | None = None) -> EvalResult:
-    """Score the extraction against a gold set (`newstally.evaluate.harness`)."""
+def evaluate(
+    dataset: Path,
+    *,
+    limit: int | None = None,
+    model: str | None = None,
+    figures_only: bool = False,
+) -> EvalResult:
+    """Score the extraction, or with `figures_only` the ledger mode, against a gold set
+    (`newstally.evaluate.harness`)."""
     from newstally.evaluate.harness import evaluate as score
     from newstally.extract.pipeline import load_pipeline
 
-    return score(dataset, limit=limit, nlp=load_pipeline(model))
+    return score(dataset, limit=limit, nlp=load_pipeline(model), figures_only=figures_only)
 
 
 def evaluate_stories(folders: Sequence[Path], *, model: str | None = None) -> list[StoryScore]:

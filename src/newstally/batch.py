@@ -54,10 +54,15 @@ class Settings:
     model: str | None = None
     published: dt.date | None = None
     allow_private: bool = False
+    # the ledger mode (`extract.figures_only`)
+    figures_only: bool = False
 
     def fingerprint(self) -> str:
         published = self.published.isoformat() if self.published else ""
-        return f"v{SHARD_VERSION}|{self.model or ''}|{published}|{self.allow_private}"
+        # the mode is appended only when set, so full-mode chunk ids (and finished shards)
+        # stay those of earlier versions
+        mode = "|figures-only" if self.figures_only else ""
+        return f"v{SHARD_VERSION}|{self.model or ''}|{published}|{self.allow_private}{mode}"
 
 
 @dataclass(frozen=True)
@@ -221,7 +226,8 @@ def extract_chunk(chunk: Chunk, settings: Settings) -> list[ShardRow]:
     if pending:
         nlp = load_pipeline(settings.model)
         items = [item for _, _, item in pending]
-        for (slot, name, _), outcome in zip(pending, extract_each(items, nlp), strict=True):
+        outcomes = extract_each(items, nlp, figures_only=settings.figures_only)
+        for (slot, name, _), outcome in zip(pending, outcomes, strict=True):
             if isinstance(outcome, str):
                 slots[slot] = ShardRow(source=name, error=f"{name}: {outcome}")
             else:
@@ -230,7 +236,9 @@ def extract_chunk(chunk: Chunk, settings: Settings) -> list[ShardRow]:
     return [row for row in slots if row is not None]
 
 
-def extract_each(items: Sequence[ArticleInput], nlp: Any) -> Iterator[Report | str]:
+def extract_each(
+    items: Sequence[ArticleInput], nlp: Any, *, figures_only: bool = False
+) -> Iterator[Report | str]:
     """`extract_many` over all items, batched; when it raises, the article at fault is found by
     extracting the next one alone, so one bad article costs one error, not the chunk."""
     from newstally.extract import extract_many
@@ -238,14 +246,14 @@ def extract_each(items: Sequence[ArticleInput], nlp: Any) -> Iterator[Report | s
     done = 0
     while done < len(items):
         try:
-            for report in extract_many(items[done:], nlp=nlp):
+            for report in extract_many(items[done:], nlp=nlp, figures_only=figures_only):
                 done += 1
                 yield report
         except Exception:
             # Batching means the failure may belong to any article of the batch: retry the
             # first one not yet done on its own; the batch resumes after it either way.
             try:
-                (report,) = extract_many([items[done]], nlp=nlp)
+                (report,) = extract_many([items[done]], nlp=nlp, figures_only=figures_only)
             except Exception as exc:
                 yield f"extraction failed ({type(exc).__name__}: {_one_line(str(exc))})"
             else:
@@ -293,19 +301,23 @@ def _one_line(message: str) -> str:
 # --- loading (client) ----------------------------------------------------------------------
 
 
-def load_shard(store: Store, path: Path, result: BatchResult) -> None:
+def load_shard(
+    store: Store, path: Path, result: BatchResult, *, figures_only: bool = False
+) -> None:
     """Add a shard's reports to the store; articles already there are skipped before parsing,
-    so loading the shards of a restarted run again costs one lookup per article."""
+    so loading the shards of a restarted run again costs one lookup per article. A full-mode
+    shard replaces what the ledger mode (`figures_only`) stored, as `ingest` does."""
     from newstally.model import Report
 
     for row in read_shard(path):
         if row.error is not None or row.report is None or row.article_id is None:
             result.failures.append(row.error or f"{row.source}: shard row without a report")
             continue
-        if store.has(row.article_id):
+        if store.has(row.article_id, full=not figures_only):
             result.present += 1
             continue
-        if store.add(Report.model_validate_json(row.report)):
+        report = Report.model_validate_json(row.report)
+        if store.add(report, figures_only=figures_only):
             result.stored += 1
         else:
             result.present += 1
@@ -358,7 +370,9 @@ def run_batch(
         for chunk in plan.chunks:
             future = futures.pop(chunk.id, None)
             if future is None:
-                load_shard(store, shard_path(out, chunk.id), result)
+                load_shard(
+                    store, shard_path(out, chunk.id), result, figures_only=chosen.figures_only
+                )
             else:
                 try:
                     future.result()
@@ -371,7 +385,9 @@ def run_batch(
                     )
                 else:
                     result.computed += 1
-                    load_shard(store, shard_path(out, chunk.id), result)
+                    load_shard(
+                        store, shard_path(out, chunk.id), result, figures_only=chosen.figures_only
+                    )
                 finally:
                     future.release()
             progress.update(bar, advance=1, stored=result.stored)

@@ -18,7 +18,15 @@ if TYPE_CHECKING:
     from newstally.evaluate.ledger import StoryScore
 
 from newstally.cli.app import app
-from newstally.cli.common import FormatOption, ModelOption, OutputFormat, cell, console, fail
+from newstally.cli.common import (
+    FiguresOnlyOption,
+    FormatOption,
+    ModelOption,
+    OutputFormat,
+    cell,
+    console,
+    fail,
+)
 
 
 @app.command("eval")
@@ -44,6 +52,7 @@ def eval_command(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Story folders: list every gold claim.")
     ] = False,
+    figures_only: FiguresOnlyOption = False,
 ) -> None:
     """Score the extraction against human-made gold: accuracy, or P/R/F1, misses and speed.
 
@@ -59,8 +68,12 @@ def eval_command(
     if folders:
         if len(folders) != len(datasets):
             fail("give either one JSON Lines gold set or story folders, not both", code=2)
-        if errors is not None or limit is not None:
-            fail("--errors and --limit score a JSON Lines gold set, not story folders", code=2)
+        if errors is not None or limit is not None or figures_only:
+            fail(
+                "--errors, --limit and --figures-only score a JSON Lines gold set,"
+                " not story folders",
+                code=2,
+            )
         _print_story_scores(api.evaluate_stories(folders, model=model), output, verbose)
         return
     if len(datasets) > 1:
@@ -68,14 +81,15 @@ def eval_command(
     if verbose:
         fail("--verbose lists the claims of story folders, not of a JSON Lines set", code=2)
     dataset = datasets[0]
-    result = api.evaluate(dataset, limit=limit, model=model)
+    result = api.evaluate(dataset, limit=limit, model=model, figures_only=figures_only)
     if errors is not None:
         write_errors(result, errors)
     if output is OutputFormat.JSON:
         payload = {"scores": scores(result), **result.model_dump(mode="json")}
         sys.stdout.write(json.dumps(payload, indent=2) + "\n")
         return
-    table = Table(title=f"{result.dataset} ({result.kind.value})", title_justify="left")
+    mode = ", figures-only mode" if result.figures_only else ""
+    table = Table(title=f"{result.dataset} ({result.kind.value}{mode})", title_justify="left")
     table.add_column("measure")
     table.add_column("value", justify="right")
     for name, value in summary_rows(result):

@@ -150,6 +150,7 @@ def batch_command(
             "--allow-private", help="Also fetch from private, loopback and link-local addresses."
         ),
     ] = False,
+    figures_only: FiguresOnlyOption = False,
 ) -> None:
     """Extract on a Dask cluster into Parquet shards, then store them (see docs/batch.md).
 
@@ -168,14 +169,15 @@ def batch_command(
     result = api.batch(
         [*(inputs or []), *url_list], db, out=out, workers=worker_count(workers),
         threads_per_worker=threads_per_worker, chunk_size=chunk_size, scheduler=scheduler,
-        model=model, published=when, allow_private=allow_private, console=err_console,
+        model=model, published=when, allow_private=allow_private, figures_only=figures_only,
+        console=err_console,
     )
     for message in result.failures:
         warn(message)
     console.print(
         f"chunks {result.chunks}: computed {result.computed}, skipped {result.skipped} (done "
         f"before); stored {result.stored}, already present {result.present}, failed "
-        f"{len(result.failures)}  ({db})",
+        f"{len(result.failures)}  ({db}{', figures-only mode' if figures_only else ''})",
         markup=False,
         soft_wrap=True,
     )

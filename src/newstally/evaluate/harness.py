@@ -37,6 +37,8 @@ class EvalResult(BaseModel):
     words: int
     seconds: float
     articles_per_s: float
+    # the ledger mode (`extract.figures_only`): scores of the reports that mode makes
+    figures_only: bool = False
     counts: CountsScore | None = None
     attributions: AttributionsScore | None = None
     misses: list[CountMiss | AttributionMiss] = Field(
@@ -44,8 +46,15 @@ class EvalResult(BaseModel):
     )
 
 
-def evaluate(path: Path, *, limit: int | None = None, nlp: Language | None = None) -> EvalResult:
-    """Extract every article of a JSON Lines gold set with one pipeline and score the reports.
+def evaluate(
+    path: Path,
+    *,
+    limit: int | None = None,
+    nlp: Language | None = None,
+    figures_only: bool = False,
+) -> EvalResult:
+    """Extract every article of a JSON Lines gold set with one pipeline and score the reports;
+    `figures_only` scores the ledger mode, to check it stays close to the full one.
 
     >>> result = evaluate(Path("../shared/eval/gva-dev.jsonl"), limit=20)
     >>> result.counts.fields["killed"].accuracy
@@ -54,7 +63,7 @@ def evaluate(path: Path, *, limit: int | None = None, nlp: Language | None = Non
     pipeline = nlp or load_pipeline()
     inputs = (ArticleInput(text=e.text, published=e.published) for e in examples)
     started = time.perf_counter()
-    reports = list(extract_many(inputs, nlp=pipeline))
+    reports = list(extract_many(inputs, nlp=pipeline, figures_only=figures_only))
     seconds = time.perf_counter() - started
     result = EvalResult(
         dataset=path.name,
@@ -63,6 +72,7 @@ def evaluate(path: Path, *, limit: int | None = None, nlp: Language | None = Non
         words=sum(len(e.text.split()) for e in examples),
         seconds=round(seconds, 2),
         articles_per_s=round(len(examples) / seconds, 1) if seconds > 0 else 0.0,
+        figures_only=figures_only,
     )
     pairs = list(zip(examples, reports, strict=True))
     if kind is DatasetKind.COUNTS:

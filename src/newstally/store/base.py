@@ -28,6 +28,10 @@ Params = Sequence[object]
 
 # The schema version that links near-duplicate articles (migrations/0002_copies.sql).
 COPIES_SCHEMA = 2
+# How a stored report was made (migrations/0003_mode.sql): the whole article, or the ledger
+# mode's selected sentences (`extract.figures_only`).
+FULL_MODE = "full"
+FIGURES_ONLY_MODE = "figures-only"
 # Stored articles compared with each new one: those sharing the most MinHash bands with it.
 COPY_CANDIDATES = 50
 
@@ -191,16 +195,23 @@ class Store:
 
     # -- writing --------------------------------------------------------------------------
 
-    def add(self, report: Report) -> bool:
-        """Store a report and its rows in one transaction. False if the article was there."""
+    def add(self, report: Report, *, figures_only: bool = False) -> bool:
+        """Store a report and its rows in one transaction. False if the article was there.
+
+        `figures_only` records that the ledger mode made the report. A full-mode report of an
+        article stored in that mode replaces it (its figures, quotes and attributions; the
+        article and its copy links stay): the fuller reading wins, never the other way round.
+        """
         article = report.article
         payload = report.model_dump(mode="json", by_alias=True)
         del payload["article"]["text"]  # kept once, in articles.text
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        mode = FIGURES_ONLY_MODE if figures_only else FULL_MODE
+        report_json = json.dumps(payload, ensure_ascii=False)
         with self.backend.transaction():
             inserted = self.backend.execute(
                 "INSERT INTO articles (id, url, title, outlet, authors, published, language,"
-                " text, report, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " text, report, ingested_at, mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO NOTHING",
                 (
                     article.id,
@@ -211,14 +222,36 @@ class Store:
                     _iso(article.published),
                     article.language,
                     article.text,
-                    json.dumps(payload, ensure_ascii=False),
+                    report_json,
                     now,
+                    mode,
                 ),
             )
-            if not inserted:
+            if inserted:
+                self._add_rows(report)
+                self._link_copy(article.id, article.text)
+                return True
+            if figures_only or not self.backend.execute(
+                "UPDATE articles SET url = ?, title = ?, outlet = ?, authors = ?, published = ?,"
+                " language = ?, report = ?, ingested_at = ?, mode = ? WHERE id = ? AND mode = ?",
+                (
+                    article.url,
+                    article.title,
+                    article.outlet,
+                    json.dumps(article.authors, ensure_ascii=False),
+                    _iso(article.published),
+                    article.language,
+                    report_json,
+                    now,
+                    FULL_MODE,
+                    article.id,
+                    FIGURES_ONLY_MODE,
+                ),
+            ):
                 return False
+            for table in ("figures", "quotes", "attributions"):
+                self.backend.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
             self._add_rows(report)
-            self._link_copy(article.id, article.text)
         return True
 
     def _link_copy(self, article_id: str, text: str) -> None:
@@ -359,9 +392,20 @@ class Store:
 
     # -- reading --------------------------------------------------------------------------
 
-    def has(self, article_id: str) -> bool:
-        rows = self.backend.query("SELECT 1 AS found FROM articles WHERE id = ?", (article_id,))
-        return any(True for _ in rows)
+    def has(self, article_id: str, *, full: bool = False) -> bool:
+        """Whether the article is stored; with `full`, only a full-mode report counts (an
+        ingest in full mode redoes the articles the ledger mode stored)."""
+        sql = "SELECT 1 AS found FROM articles WHERE id = ?"
+        params: tuple[str, ...] = (article_id,)
+        if full:
+            sql, params = sql + " AND mode = ?", (article_id, FULL_MODE)
+        return any(True for _ in self.backend.query(sql, params))
+
+    def mode(self, article_id: str) -> str | None:
+        """How the article's report was made (FULL_MODE or FIGURES_ONLY_MODE), None if absent."""
+        for row in self.backend.query("SELECT mode FROM articles WHERE id = ?", (article_id,)):
+            return str(row["mode"])
+        return None
 
     def report(self, article_id: str) -> Report | None:
         """The report as it was added, or None if the article is not stored."""
