@@ -305,3 +305,52 @@ def test_an_unattributed_count_two_sources_of_its_article_give_stays_the_article
     medics = seen(12, 12, source="medics", kind="ngo", article="a1", fid="f3")
     claims = tally([own, police, medics]).series[0].claims
     assert any(c.source.kind.value == "unattributed" for c in claims)
+
+
+def test_an_event_toll_said_days_after_the_event_day_joins_the_running_toll(seen) -> None:
+    # 'has risen to 44,218' (a total to date) and 'killed 44,218 people in the earthquake of
+    # April 5' said on April 16: the event's toll so far, not what April 5 added
+    rising = seen(44218, 44218, reported="2026-04-16", scope="cumulative", article="a1")
+    by_event = seen(44218, 44218, reported="2026-04-16", period=("2026-04-05", "2026-04-05"),
+                    scope="increment", article="a2", outlet="two.example")  # fmt: skip
+    (claim,) = only_series(rising, by_event).claims
+    assert claim.scope.value == "cumulative"
+    assert sorted(s.article for s in claim.sightings) == ["a1", "a2"]
+
+
+def test_a_count_for_the_day_before_stays_that_days_increment(seen) -> None:
+    # 'killed on Sunday', said on Monday: what Sunday added, not a running toll
+    total = seen(300, 300, reported="2026-04-06", scope="cumulative", article="a1")
+    sunday = seen(300, 300, reported="2026-04-06", period=("2026-04-05", "2026-04-05"),
+                  scope="increment", article="a2", outlet="two.example")  # fmt: skip
+    claims = tally([total, sunday]).claims()
+    assert sorted(c.scope.value for c in claims) == ["cumulative", "increment"]
+
+
+def test_an_outlet_restating_a_distinctive_count_unsourced_relays_its_source(seen) -> None:
+    # 'Nepal's official toll stood at 44,218' with no source, the day after the authority
+    # gave 44,218 in another outlet: the authority's claim, seen twice
+    given = seen(44218, 44218, source="disaster authority", kind="government", article="a1")
+    unsourced = seen(44218, 44218, source=None, kind="unattributed", reported=None,
+                     published="2024-12-17", article="a2", outlet="two.example")  # fmt: skip
+    (claim,) = only_series(given, unsourced).claims
+    assert claim.source.name == "disaster authority"
+    assert sorted(s.article for s in claim.sightings) == ["a1", "a2"]
+
+
+def test_a_round_or_small_unsourced_count_stays_the_outlets_own(seen) -> None:
+    for value in (3000, 12):
+        given = seen(value, value, source="disaster authority", kind="government", article="a1")
+        unsourced = seen(value, value, source=None, kind="unattributed", article="a2",
+                         outlet="two.example")  # fmt: skip
+        claims = tally([given, unsourced]).claims()
+        assert sorted(c.source.kind.value for c in claims) == ["government", "unattributed"]
+
+
+def test_a_distinctive_count_two_sources_give_stays_unsourced(seen) -> None:
+    police = seen(312, 312, source="police", kind="government", article="a1")
+    medics = seen(312, 312, source="medics", kind="ngo", article="a2", outlet="two.example")
+    unsourced = seen(312, 312, source=None, kind="unattributed", article="a3",
+                     outlet="three.example")  # fmt: skip
+    claims = tally([police, medics, unsourced]).claims()
+    assert sorted(c.source.kind.value for c in claims) == ["government", "ngo", "unattributed"]

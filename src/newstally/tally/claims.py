@@ -15,7 +15,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Protocol
 
@@ -46,7 +46,8 @@ SAME_CLAIM_RULE = (
     "different countries, or, for an unattributed figure, the same story when the story was "
     "copied (near-duplicate articles), else the same outlet. An unattributed figure that "
     "restates a count its own article gives one source for (a headline, a lede) is that "
-    "source's."
+    "source's; so is one that restates a distinctive exact count (three or more significant "
+    "digits: '44,218') that one source gives elsewhere for the same quantity within a day."
 )
 
 # How far a round form may sit from the exact number it rounds: "more than 10,000" covers
@@ -54,6 +55,9 @@ SAME_CLAIM_RULE = (
 ROUNDING_REACH = 0.10
 _BAND_STEP = math.log1p(ROUNDING_REACH)
 DAY_TOLERANCE = 1
+# Significant digits that make an exact count a statement's fingerprint: 44,218 or 312 is
+# copied from someone, 12 or 3,000 may be anyone's (see `relayed`).
+DISTINCTIVE_DIGITS = 3
 # A figure whose period ended this long before it was reported is background (a 1999 quake's
 # toll in a story about today's), not a statement about the current event.
 BACKGROUND_DAYS = 60
@@ -179,18 +183,31 @@ class Resolved:
         )
 
 
-def figure_scope(figure: Figure) -> Scope:
+def figure_scope(figure: Figure, day: dt.date | None = None) -> Scope:
     """Cumulative unless the extractor or a bounded period says otherwise.
 
     A count over a closed period ('from Saturday to Monday') is an increment; 'since February'
-    (no end) and no period at all read as a total to date.
+    (no end) and no period at all read as a total to date. A count for one day that is
+    reported (`day`) more than DAY_TOLERANCE days later is the toll of that day's event so far
+    ('killed by the earthquake of April 5', said on April 16), the same quantity as the toll
+    'from the April 5 earthquake', not what April 5 added.
     """
-    if figure.scope is not None:
-        return figure.scope
+    scope = figure.scope
     period = figure.period
-    if period is not None and period.start is not None and period.end is not None:
-        return Scope.INCREMENT
-    return Scope.CUMULATIVE
+    if scope is None:
+        closed = period is not None and period.start is not None and period.end is not None
+        scope = Scope.INCREMENT if closed else Scope.CUMULATIVE
+    if scope is Scope.INCREMENT and _event_toll(period, day):
+        return Scope.CUMULATIVE
+    return scope
+
+
+def _event_toll(period: Period | None, day: dt.date | None) -> bool:
+    if period is None or period.start is None or day is None:
+        return False
+    if period.end is not None and period.end != period.start:
+        return False
+    return (day - period.start).days > DAY_TOLERANCE
 
 
 def resolve(figures: Iterable[SightedFigure]) -> list[Resolved]:
@@ -219,12 +236,12 @@ def resolve(figures: Iterable[SightedFigure]) -> list[Resolved]:
                 s,
                 group if past is None else background_group(group, past),
                 country,
-                figure_scope(s.figure),
+                figure_scope(s.figure, day),
                 day,
                 own_voice(s, copied),
             )
         )
-    return resolved
+    return relayed(resolved)
 
 
 def background_year(period: Period | None, day: dt.date | None) -> int | None:
@@ -302,6 +319,52 @@ def restated(seen: Sequence[SightedFigure]) -> list[SightedFigure]:
         else:
             out.append(s)
     return out
+
+
+def relayed(resolved: Sequence[Resolved]) -> list[Resolved]:
+    """Unattributed sightings of a distinctive count that a source gave elsewhere, as its.
+
+    An outlet writing "the official toll stood at 44,218" without saying whose it is relays
+    the disaster authority's 44,218 of that day: a number that precise is not arrived at
+    twice. Only exact counts with at least DISTINCTIVE_DIGITS significant digits, for the same
+    measure and scope, agreeing group and country, days at most DAY_TOLERANCE apart, and only
+    when every source giving it is one source by `same_source`; round or small counts ("12",
+    "3,000") stay the outlet's own.
+    """
+    givers: dict[tuple[str, Scope, int], list[Resolved]] = defaultdict(list)
+    for r in resolved:
+        value = _distinctive(r.figure.count)
+        if value is not None and r.figure.source.kind != SourceKind.UNATTRIBUTED:
+            givers[(r.figure.measure.value, r.scope, value)].append(r)
+    out: list[Resolved] = []
+    for r in resolved:
+        value = _distinctive(r.figure.count)
+        if value is not None and r.figure.source.kind == SourceKind.UNATTRIBUTED:
+            found = sorted(
+                (
+                    g
+                    for g in givers.get((r.figure.measure.value, r.scope, value), ())
+                    if _agree(g.group, r.group)
+                    and _agree(g.place, r.place)
+                    and (r.day is None or g.day is None or _day_close(r.day, g.day))
+                ),
+                key=Resolved.sort_key,
+            )
+            if found and all(same_source(found[0], g) for g in found[1:]):
+                given = found[0].figure
+                update = {"source": given.source, "via": given.via}
+                seen = _Restated(r.seen, r.figure.model_copy(update=update))
+                r = replace(r, seen=seen, voice=None)
+        out.append(r)
+    return out
+
+
+def _distinctive(count: Count) -> int | None:
+    """The value of an exact count precise enough to identify a statement ('44,218'), else None."""
+    value = count.low
+    if value is None or value != count.high or count.approximate:
+        return None
+    return value if len(str(value).rstrip("0")) >= DISTINCTIVE_DIGITS else None
 
 
 def own_voice(seen: SightedFigure, copied: set[str]) -> str | None:

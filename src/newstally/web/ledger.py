@@ -211,7 +211,8 @@ def figure_page(store: Store, wanted: Filters, limit: int, offset: int) -> Figur
 
 def _resolved(found: list[KeyedFigure]) -> list[Resolved]:
     return [
-        Resolved(k.stored, k.group, k.place, figure_scope(k.stored.figure), k.day) for k in found
+        Resolved(k.stored, k.group, k.place, figure_scope(k.stored.figure, k.day), k.day)
+        for k in found
     ]
 
 
