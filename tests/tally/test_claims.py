@@ -354,3 +354,27 @@ def test_a_distinctive_count_two_sources_give_stays_unsourced(seen) -> None:
                      outlet="three.example")  # fmt: skip
     claims = tally([police, medics, unsourced]).claims()
     assert sorted(c.source.kind.value for c in claims) == ["government", "ngo", "unattributed"]
+
+
+def test_an_agency_named_three_ways_is_one_source(seen) -> None:
+    # 'OCHA said', 'the U.N. humanitarian office said', 'the United Nations said': one body
+    names = ("OCHA", "U.N. humanitarian office", "United Nations")
+    claims = tally(
+        [
+            seen(120001, None, text="more than 120,000", measure="displaced", source=name,
+                 kind="international", article=f"a{i}", outlet=f"o{i}.example")  # fmt: skip
+            for i, name in enumerate(names)
+        ]
+    ).claims()
+    assert len(claims) == 1 and len(claims[0].sightings) == 3
+
+
+def test_two_agencies_of_one_parent_are_two_sources(seen) -> None:
+    claims = tally(
+        [
+            seen(312, 312, source=name, kind="international", article=f"a{i}",
+                 outlet=f"o{i}.example")  # fmt: skip
+            for i, name in enumerate(("UNICEF", "OCHA"))
+        ]
+    ).claims()
+    assert len(claims) == 2

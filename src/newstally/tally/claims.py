@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -33,21 +32,24 @@ from newstally.model import (
     Status,
 )
 from newstally.tally.groups import normalise_group, subject_group
+from newstally.tally.sources import normalise, source_table
 
 SAME_CLAIM_RULE = (
-    "Two sightings are one claim when they have the same measure and scope (cumulative or "
-    "increment), subject groups and countries that agree where both are given, the same count "
-    "(equal ends, or one an exact number and the other a round form of it: '10,100' and "
-    "'more than 10,000', never two different precise or bounded numbers), compatible periods "
-    "(equal within a day, or one not given), reported days at most 1 day apart or one not "
-    "given (a source restating the very same count later is still its first claim), the same "
-    "kind of status (asserting, denying or disputing), and the same source: equal normalised "
-    "names, or two authorities (government, military, official, person) that do not name "
-    "different countries, or, for an unattributed figure, the same story when the story was "
-    "copied (near-duplicate articles), else the same outlet. An unattributed figure that "
-    "restates a count its own article gives one source for (a headline, a lede) is that "
-    "source's; so is one that restates a distinctive exact count (three or more significant "
-    "digits: '44,218') that one source gives elsewhere for the same quantity within a day."
+    'Two sightings are one claim when they have the same measure and scope (cumulative or '
+    'increment), subject groups and countries that agree where both are given, the same count '
+    "(equal ends, or one an exact number and the other a round form of it: '10,100' and 'more "
+    "than 10,000', never two different precise or bounded numbers), compatible periods (equal "
+    'within a day, or one not given), reported days at most 1 day apart or one not given (a '
+    'source restating the very same count later is still its first claim), the same kind of '
+    'status (asserting, denying or disputing), and the same source: equal normalised names or '
+    "names of one organisation (data/sources.toml: 'OCHA', 'the U.N. humanitarian office', or "
+    "its parent 'the United Nations'), or two authorities (government, military, official, "
+    'person) that do not name different countries, or, for an unattributed figure, the same '
+    'story when the story was copied (near-duplicate articles), else the same outlet. An '
+    'unattributed figure that restates a count its own article gives one source for (a '
+    "headline, a lede) is that source's; so is one that restates a distinctive exact count "
+    "(three or more significant digits: '44,218') that one source gives elsewhere for the same "
+    'quantity within a day.'
 )
 
 # How far a round form may sit from the exact number it rounds: "more than 10,000" covers
@@ -517,7 +519,7 @@ def same_source(a: Resolved, b: Resolved) -> bool:
         # The article asserts it itself: its story or its outlet speaks (see `own_voice`).
         return sa.kind == sb.kind and a.voice is not None and a.voice == b.voice
     name_a, name_b = a.source_words, b.source_words
-    if name_a and name_a == name_b:
+    if name_a and (name_a == name_b or source_table().same_body(name_a, name_b)):
         return True
     if sa.kind in AUTHORITIES and sb.kind in AUTHORITIES:
         country_a = subject_group_of_name(sa)
@@ -535,18 +537,10 @@ def subject_group_of_name(source: Source) -> str | None:
     return group if group != " ".join(words.split()) else None
 
 
-_NAME_NOISE = re.compile(r"[^\w\s]")
-
-
 @lru_cache(maxsize=65536)
 def source_name(name: str | None) -> str:
     """A source name for comparison: 'The U.S. Officials' and 'US officials' are equal."""
-    if not name:
-        return ""
-    words = _NAME_NOISE.sub("", name.casefold()).split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
+    return normalise(name) if name else ""
 
 
 def _status_kind(status: Status) -> str:
