@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from pathlib import Path
 
 from newstally.errors import LexiconError
 from newstally.lexicon.load import load_lexicon
@@ -43,6 +44,7 @@ __all__ = [
     "check",
     "in_use",
     "load_lexicon",
+    "use",
 ]
 
 
@@ -57,11 +59,16 @@ def active() -> Lexicon:
 
 
 _deferred: list[LexiconError] = []
+# The value of $NEWSTALLY_LEXICON the extract modules built their tables with (None: the
+# built-in words); empty until the first of them is imported.
+_built_with: list[str | None] = []
 
 
 def in_use() -> Lexicon:
     """The lexicon for the tables the extract modules build when imported: `active()`, or the
     built-in one when $NEWSTALLY_LEXICON is bad, the error kept for `check()` to raise."""
+    if not _built_with:
+        _built_with.append(os.environ.get(ENV_VAR) or None)
     try:
         return active()
     except LexiconError as exc:
@@ -74,3 +81,28 @@ def check() -> None:
     must not run on the built-in words while the user asked for others."""
     if _deferred:
         raise _deferred[0]
+
+
+def use(path: Path | str) -> Lexicon:
+    """Make the file `path` this process's override, as NEWSTALLY_LEXICON=path would have:
+    what `--lexicon FILE` does. The file is loaded now, so a bad one is a `LexiconError` before
+    any work starts; the variable is set (to the absolute path) so that worker processes
+    started later load the same file.
+
+    The extract modules' tables are built once, at import: if they were already built from
+    other words, that is an error rather than a run on the wrong words.
+
+    >>> use("mine.toml").override  # doctest: +SKIP
+    PosixPath('mine.toml')
+    """
+    lexicon = load_lexicon(path)
+    chosen = str(Path(path).resolve())
+    if _built_with and (_built_with[0] is None or str(Path(_built_with[0]).resolve()) != chosen):
+        built = _built_with[0] or "the built-in lexicon"
+        raise LexiconError(
+            f"cannot use it: the extraction tables were already built from {built} in this "
+            f"process; set {ENV_VAR} before Python starts instead",
+            path=str(path),
+        )
+    os.environ[ENV_VAR] = chosen
+    return lexicon
