@@ -3,14 +3,25 @@
 `active()` is the lexicon the extract modules use: the built-in files, extended (or, for the
 tables its `replace` list names, replaced) by the TOML file named in the environment variable
 NEWSTALLY_LEXICON when it is set; `load.py` says what such a file may hold. A bad file is a
-`LexiconError` naming the file and line.
+`LexiconError` naming the file and line. A file that makes "12 herders were killed" a figure:
+
+    [measures.people_nouns]
+    other = ["herder"]
+
+    $ newstally --lexicon mine.toml extract story.txt
+    $ NEWSTALLY_LEXICON=mine.toml newstally extract story.txt    # the same
 
 `active()` is cached (one load per value of the variable), and the extract modules read their
 tables once, when they are imported, through `in_use()`: a bad file does not stop that import
-(`import newstally` and `newstally --help` still work, and the CLI can say what is wrong in one
-line); it is kept, and `check()`, which every extraction calls first, raises it. The variable
-must be set before `newstally` is imported, and changing it later changes nothing in a running
-process. The environment is how the choice reaches every worker process: a spawned worker
+(a bad variable is kept, and `check()`, which every extraction calls first, raises it). So the
+variable must be set before the first extract module is imported, and changing it later changes
+nothing in a running process. `import newstally` imports none of them (its names are loaded on
+first use), nor does the CLI before its root callback runs: that is where `--lexicon FILE`
+calls `use(FILE)`, which loads the file (a bad one is one line and exit 1 before any work) and
+sets the variable. `use()` refuses, with a `LexiconError`, when the tables were already built
+from other words, rather than let a run silently use the wrong ones.
+
+The environment is how the choice reaches every worker process: a spawned worker
 (`FastExtractor`, a local Dask cluster) inherits it and loads the same file. A remote Dask
 worker does not: it must be started with the same NEWSTALLY_LEXICON and the same file.
 """
