@@ -20,9 +20,9 @@ from newstally.lexicon import ENV_VAR, use
 HERDERS = '[measures.people_nouns]\nother = ["herder"]\n'
 
 
-def _newstally(*args: str | Path, workers: int = 1) -> subprocess.CompletedProcess[str]:
+def _newstally(*args: str | Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in {ENV_VAR, "NEWSTALLY_DB"}}
-    env["NEWSTALLY_WORKERS"] = str(workers)
+    env["NEWSTALLY_WORKERS"] = "1"
     command = [sys.executable, "-c", "from newstally.cli import app; app()", *map(str, args)]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300,
                           check=False)  # fmt: skip
@@ -45,14 +45,15 @@ def test_a_people_noun_from_the_lexicon_file_makes_a_figure(tmp_path: Path) -> N
     assert found == [[], [(12, "herders", "other")]]
 
 
-def test_the_lexicon_file_reaches_the_worker_processes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["ingest", "batch"])  # fast-path workers, local Dask
+def test_the_lexicon_file_reaches_the_worker_processes(tmp_path: Path, command: str) -> None:
     lexicon = _write(tmp_path / "mine.toml", HERDERS)
     news = tmp_path / "news"
     news.mkdir()
     _write(news / "a.txt", "Police said 12 herders were killed in the attack on Monday.\n")
     _write(news / "b.txt", "Officials said 7 herders were injured when the bridge fell.\n")
     db = tmp_path / "ledger.db"
-    run = _newstally("--lexicon", lexicon, "ingest", "--db", db, news, workers=2)
+    run = _newstally("--lexicon", lexicon, command, "--workers", "2", "--db", db, news)
     assert run.returncode == 0, run.stderr
     run = _newstally("figures", "--db", db, "-f", "json")
     assert run.returncode == 0, run.stderr
