@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, NoReturn
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -109,3 +110,21 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def main(
+    lexicon: Annotated[
+        Path | None,
+        typer.Option(
+            "--lexicon",
+            metavar="FILE",
+            help="TOML file that extends the built-in word lists (as NEWSTALLY_LEXICON=FILE"
+            " does), for this run and its worker processes.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Turn news reports into a sourced ledger of the figures they report."""
+    if lexicon is not None:
+        from newstally.lexicon import use
+
+        use(lexicon)  # a bad file is a LexiconError: one line, exit 1 (`_Commands.invoke`)
