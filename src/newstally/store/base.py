@@ -231,7 +231,9 @@ class Store:
                 self._add_rows(report)
                 self._link_copy(article.id, article.text)
                 return True
-            if figures_only or not self.backend.execute(
+            if figures_only:  # a ledger-mode report never replaces a stored one
+                return False
+            replaced = self.backend.execute(
                 "UPDATE articles SET url = ?, title = ?, outlet = ?, authors = ?, published = ?,"
                 " language = ?, report = ?, ingested_at = ?, mode = ? WHERE id = ? AND mode = ?",
                 (
@@ -247,7 +249,8 @@ class Store:
                     article.id,
                     FIGURES_ONLY_MODE,
                 ),
-            ):
+            )
+            if not replaced:  # stored in full mode already
                 return False
             for table in ("figures", "quotes", "attributions"):
                 self.backend.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))

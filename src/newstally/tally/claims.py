@@ -333,25 +333,16 @@ def relayed(resolved: Sequence[Resolved]) -> list[Resolved]:
     when every source giving it is one source by `same_source`; round or small counts ("12",
     "3,000") stay the outlet's own.
     """
+    keys = [_distinctive_key(r) for r in resolved]
     givers: dict[tuple[str, Scope, int], list[Resolved]] = defaultdict(list)
-    for r in resolved:
-        value = _distinctive(r.figure.count)
-        if value is not None and r.figure.source.kind != SourceKind.UNATTRIBUTED:
-            givers[(r.figure.measure.value, r.scope, value)].append(r)
+    for r, key in zip(resolved, keys, strict=True):
+        if key is not None and r.figure.source.kind != SourceKind.UNATTRIBUTED:
+            givers[key].append(r)
     out: list[Resolved] = []
-    for r in resolved:
-        value = _distinctive(r.figure.count)
-        if value is not None and r.figure.source.kind == SourceKind.UNATTRIBUTED:
-            found = sorted(
-                (
-                    g
-                    for g in givers.get((r.figure.measure.value, r.scope, value), ())
-                    if _agree(g.group, r.group)
-                    and _agree(g.place, r.place)
-                    and (r.day is None or g.day is None or _day_close(r.day, g.day))
-                ),
-                key=Resolved.sort_key,
-            )
+    for r, key in zip(resolved, keys, strict=True):
+        if key is not None and r.figure.source.kind == SourceKind.UNATTRIBUTED:
+            found = sorted((g for g in givers.get(key, ()) if _same_quantity(g, r)),
+                           key=Resolved.sort_key)  # fmt: skip
             if found and all(same_source(found[0], g) for g in found[1:]):
                 given = found[0].figure
                 update = {"source": given.source, "via": given.via}
@@ -361,12 +352,22 @@ def relayed(resolved: Sequence[Resolved]) -> list[Resolved]:
     return out
 
 
-def _distinctive(count: Count) -> int | None:
-    """The value of an exact count precise enough to identify a statement ('44,218'), else None."""
+def _distinctive_key(r: Resolved) -> tuple[str, Scope, int] | None:
+    """(measure, scope, value) of an exact count precise enough to identify a statement
+    ('44,218'), else None."""
+    count = r.figure.count
     value = count.low
     if value is None or value != count.high or count.approximate:
         return None
-    return value if len(str(value).rstrip("0")) >= DISTINCTIVE_DIGITS else None
+    if len(str(value).rstrip("0")) < DISTINCTIVE_DIGITS:
+        return None
+    return (r.figure.measure.value, r.scope, value)
+
+
+def _same_quantity(a: Resolved, b: Resolved) -> bool:
+    """Group and country agree where both are given; days at most DAY_TOLERANCE apart."""
+    days_agree = a.day is None or b.day is None or _day_close(a.day, b.day)
+    return _agree(a.group, b.group) and _agree(a.place, b.place) and days_agree
 
 
 def own_voice(seen: SightedFigure, copied: set[str]) -> str | None:

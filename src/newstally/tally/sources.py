@@ -36,10 +36,6 @@ class SourceTable:
     canonical: dict[str, str]
     parent: dict[str, str]
 
-    def organisation(self, name: str) -> str | None:
-        """The canonical organisation a normalised name means, or None if not in the table."""
-        return self.canonical.get(name)
-
     def same_body(self, a: str, b: str) -> bool:
         """Whether two normalised names are one organisation, or one is the other's parent."""
         org_a, org_b = self.canonical.get(a), self.canonical.get(b)
